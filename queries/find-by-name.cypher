@@ -1,0 +1,7 @@
+MATCH (n:Node {ns: $ns})
+WHERE n.visible AND $key IN n.nameKeys
+  AND ($kind IS NULL OR n.kind = $kind)
+  AND ($type IS NULL OR n.type = $type)
+RETURN n.id AS id, n.parts AS parts
+ORDER BY id
+LIMIT $limit

@@ -1,0 +1,1 @@
+CREATE CONSTRAINT node_ns_id IF NOT EXISTS FOR (n:Node) REQUIRE (n.ns, n.id) IS UNIQUE

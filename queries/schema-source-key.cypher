@@ -1,0 +1,1 @@
+CREATE CONSTRAINT source_ns_id IF NOT EXISTS FOR (s:Source) REQUIRE (s.ns, s.id) IS UNIQUE

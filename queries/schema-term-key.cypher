@@ -1,0 +1,1 @@
+CREATE CONSTRAINT term_ns_id IF NOT EXISTS FOR (t:Term) REQUIRE (t.ns, t.id) IS UNIQUE

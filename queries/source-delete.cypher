@@ -1,0 +1,2 @@
+MATCH (s:Source {ns: $ns, id: $source})
+DELETE s

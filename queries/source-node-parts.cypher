@@ -1,0 +1,3 @@
+MATCH (n:Node {ns: $ns})
+WHERE $source IN n.sources
+RETURN n.id AS id, n.parts AS parts

@@ -1,0 +1,3 @@
+MERGE (s:Source {ns: $ns, id: $source.id})
+SET s.hash = $source.hash, s.format = $source.format, s.importedAt = $source.importedAt,
+    s.counts = $source.counts

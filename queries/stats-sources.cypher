@@ -1,0 +1,2 @@
+MATCH (s:Source {ns: $ns})
+RETURN count(s) AS count

@@ -1,0 +1,2 @@
+MATCH (t:Term {ns: $ns})
+RETURN count(t) AS count

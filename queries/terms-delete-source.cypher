@@ -1,0 +1,2 @@
+MATCH (t:Term {ns: $ns, source: $source})
+DELETE t
