@@ -331,6 +331,7 @@ function toSource(r: Row): SourceRecord {
   return {
     id: String(r.id),
     hash: String(r.hash),
+    fingerprint: String(r.fingerprint ?? r.hash),
     format: String(r.format),
     importedAt: String(r.importedAt),
     counts: JSON.parse(String(r.counts ?? '{"nodes":0,"relationships":0,"terms":0}')),

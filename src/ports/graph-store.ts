@@ -15,7 +15,8 @@ export interface Provenance {
   hash: string;
 }
 
-export type NodeKind = 'entity' | 'document' | 'section' | 'faq';
+/** `schema` nodes describe attributes, relations and types (labels, synonyms, units). */
+export type NodeKind = 'entity' | 'document' | 'section' | 'faq' | 'schema';
 
 export interface AttributeValue extends Provenance {
   value: Scalar;
@@ -87,7 +88,13 @@ export interface SourceBatch {
 
 export interface SourceRecord {
   id: string;
+  /** sha256 of the file's bytes: the provenance hash every fact of the file carries. */
   hash: string;
+  /**
+   * What decides whether a re-import may be skipped: the content hash, plus for files whose facts
+   * depend on other files (mention links, triples resolved by name) a digest of those.
+   */
+  fingerprint: string;
   /** Format: csv, md, jsonl, tsv, yaml. */
   format: string;
   importedAt: string;

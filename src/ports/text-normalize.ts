@@ -14,3 +14,36 @@ export function nameKey(text: string): string {
 export function cleanText(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
+
+const ASCII_WORD = /[a-z0-9]/;
+
+/**
+ * Key for finding names inside running text: like `nameKey` but keeps one space between two
+ * Latin/digit words, so "x1" does not match inside "x10" or "max1".
+ */
+export function matchKey(text: string): string {
+  const s = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\p{P}\p{S}\s]+/gu, ' ')
+    .trim();
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c === ' ') {
+      if (ASCII_WORD.test(out.at(-1) ?? '') && ASCII_WORD.test(s[i + 1] ?? '')) out += ' ';
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+/** True when position `i` of a match key is not inside a Latin/digit word. */
+export function atWordEdge(key: string, start: number, end: number): boolean {
+  const first = key[start] ?? '';
+  const last = key[end - 1] ?? '';
+  const before = key[start - 1] ?? '';
+  const after = key[end] ?? '';
+  return !(ASCII_WORD.test(first) && ASCII_WORD.test(before)) && !(ASCII_WORD.test(last) && ASCII_WORD.test(after));
+}

@@ -17,6 +17,7 @@ function batch(sourceId: string, hash: string, build: Omit<SourceBatch, 'source'
     source: {
       id: sourceId,
       hash,
+      fingerprint: hash,
       format: sourceId.split('.').pop() ?? '',
       importedAt: '2026-01-01T00:00:00.000Z',
       counts: { nodes: build.nodes.length, relationships: build.relationships.length, terms: build.terms.length },

@@ -1,0 +1,271 @@
+import type { Embedder } from '../src/ports/embedder.js';
+import type { GraphStore, SourceBatch, Term } from '../src/ports/graph-store.js';
+import type { NameEntry } from '../src/text/name-matcher.js';
+import type { FileFacts } from './file-facts.js';
+import { linkFacts } from './link-pack.js';
+import { PackError } from './pack-error.js';
+import { parseDocumentMd } from './parsers/document-md.js';
+import { parseEntityCsv } from './parsers/entity-csv.js';
+import { parseFaqJsonl } from './parsers/faq-jsonl.js';
+import { parseSchemaYaml } from './parsers/schema-yaml.js';
+import { parseTriplesTsv } from './parsers/triples-tsv.js';
+import { type PackFile, readPack, sha256 } from './read-pack.js';
+
+export interface IngestOptions {
+  store: GraphStore;
+  embedder: Embedder;
+  dir: string;
+  /** Also remove the facts of files that are no longer in the pack. */
+  sync?: boolean;
+  /** Validate and report; write nothing. */
+  dryRun?: boolean;
+  onProgress?: (event: ProgressEvent) => void;
+  now?: () => Date;
+}
+
+export type ProgressEvent =
+  | { phase: 'parse' | 'embed' | 'write'; done: number; total: number; file?: string };
+
+export interface FileReport {
+  file: string;
+  status: 'imported' | 'unchanged' | 'failed' | 'removed' | 'valid';
+  line?: number;
+  reason?: string;
+}
+
+export interface IngestSummary {
+  dryRun: boolean;
+  files: { total: number; imported: number; unchanged: number; failed: number; removed: number };
+  /** What the files read in this run contain. */
+  counts: { entities: number; relationships: number; documents: number; sections: number; faqs: number; terms: number };
+  errors: { file: string; line?: number; reason: string }[];
+  reports: FileReport[];
+  durationMs: number;
+}
+
+const PARSERS: Record<PackFile['format'], (f: PackFile) => FileFacts | Promise<FileFacts>> = {
+  yaml: parseSchemaYaml,
+  csv: parseEntityCsv,
+  md: parseDocumentMd,
+  jsonl: parseFaqJsonl,
+  tsv: parseTriplesTsv,
+};
+
+const EMBED_BATCH = 64;
+
+/**
+ * Imports a knowledge pack. Each file is validated on its own and applied atomically; a bad
+ * file is reported with line and reason and leaves the graph as it was, the others still import.
+ */
+export async function ingestPack(opts: IngestOptions): Promise<IngestSummary> {
+  const started = Date.now();
+  const { store, embedder, onProgress } = opts;
+  const { files, errors: readErrors } = await readPack(opts.dir);
+  const failed = new Map<string, PackError>(readErrors.map((e) => [e.file, e]));
+
+  const parsed = new Map<string, FileFacts>();
+  for (const [i, file] of files.entries()) {
+    onProgress?.({ phase: 'parse', done: i, total: files.length, file: file.id });
+    try {
+      parsed.set(file.id, await PARSERS[file.format](file));
+    } catch (err) {
+      if (!(err instanceof PackError)) throw err;
+      failed.set(file.id, err);
+    }
+  }
+
+  await validateAcrossFiles(store, files, parsed, failed);
+
+  // Names every file may link to: this pack's valid entities, plus what the graph has from elsewhere.
+  const packSources = new Set(files.map((f) => f.id));
+  const names: NameEntry[] = [];
+  for (const facts of parsed.values()) {
+    for (const n of facts.nodes) {
+      if (n.kind !== 'entity') continue;
+      for (const text of [n.name, ...(n.aliases ?? [])]) if (text) names.push({ text, id: n.id });
+    }
+  }
+  for (const t of await store.listTerms(['entity'])) if (!packSources.has(t.source)) names.push({ text: t.text, id: t.target });
+  const namesDigest = sha256(JSON.stringify(names.map((n) => `${n.id}\u0000${n.text}`).sort()));
+
+  const reports: FileReport[] = [];
+  const toWrite: { file: PackFile; facts: FileFacts; fingerprint: string }[] = [];
+  for (const file of files) {
+    const facts = parsed.get(file.id);
+    const error = failed.get(file.id);
+    if (!facts || error) continue;
+    const dependsOnNames = facts.mentions.length > 0 || facts.triples.length > 0;
+    const fingerprint = dependsOnNames ? sha256(`${file.hash}:${namesDigest}`) : file.hash;
+    linkFacts(file, facts, names);
+    const existing = await store.getSource(file.id);
+    if (existing?.fingerprint === fingerprint) reports.push({ file: file.id, status: 'unchanged' });
+    else toWrite.push({ file, facts, fingerprint });
+  }
+  for (const error of [...failed.values()].sort((a, b) => a.file.localeCompare(b.file))) {
+    reports.push({ file: error.file, status: 'failed', line: error.line, reason: error.reason });
+  }
+
+  if (!opts.dryRun) {
+    const vectors = await embedTerms(embedder, toWrite.flatMap((w) => w.facts.terms.map((t) => t.text)), onProgress);
+    for (const [i, { file, facts, fingerprint }] of toWrite.entries()) {
+      onProgress?.({ phase: 'write', done: i, total: toWrite.length, file: file.id });
+      try {
+        await store.applySource(toBatch(file, facts, fingerprint, vectors, opts.now?.() ?? new Date()));
+        reports.push({ file: file.id, status: 'imported' });
+      } catch (err) {
+        reports.push({ file: file.id, status: 'failed', reason: `could not write: ${(err as Error).message}` });
+      }
+    }
+    if (opts.sync) {
+      for (const src of await store.listSources()) {
+        if (packSources.has(src.id) || failed.has(src.id)) continue;
+        await store.deleteSource(src.id);
+        reports.push({ file: src.id, status: 'removed' });
+      }
+    }
+  } else {
+    for (const { file } of toWrite) reports.push({ file: file.id, status: 'valid' });
+  }
+
+  return summarise(opts.dryRun ?? false, files.length + readErrors.length, parsed, failed, reports, started);
+}
+
+/**
+ * Cross-file rules: an id keeps one type, and every referenced id must exist. A file that breaks
+ * them fails as a whole; ids it defined then no longer count, so the check repeats until stable.
+ */
+async function validateAcrossFiles(
+  store: GraphStore,
+  files: PackFile[],
+  parsed: Map<string, FileFacts>,
+  failed: Map<string, PackError>,
+): Promise<void> {
+  const packSources = new Set(files.map((f) => f.id));
+  const referenced = new Set<string>();
+  for (const facts of parsed.values()) {
+    for (const r of facts.references) referenced.add(r.id);
+    for (const d of facts.defines) referenced.add(d.id);
+  }
+  const inGraph = new Map<string, { type: string; sources: string[] }>();
+  for (const node of await store.getNodes([...referenced])) {
+    const others = node.provenance.map((p) => p.source).filter((s) => !packSources.has(s));
+    if (others.length) inGraph.set(node.id, { type: node.type, sources: others });
+  }
+
+  let changed = true;
+  while (changed) {
+    changed = false;
+    const defined = new Map<string, { type: string; file: string }>();
+    for (const file of files) {
+      const facts = parsed.get(file.id);
+      if (!facts || failed.has(file.id)) continue;
+      for (const d of facts.defines) {
+        const prior = defined.get(d.id) ?? (inGraph.has(d.id) ? { type: inGraph.get(d.id)!.type, file: inGraph.get(d.id)!.sources[0]! } : undefined);
+        if (prior && prior.type && d.type && prior.type !== d.type && prior.file !== file.id) {
+          failed.set(file.id, new PackError(file.id, d.line, `id "${d.id}" is a ${d.type} here but a ${prior.type} in ${prior.file}`));
+          changed = true;
+          break;
+        }
+        if (!defined.has(d.id)) defined.set(d.id, { type: d.type, file: file.id });
+      }
+    }
+    for (const file of files) {
+      const facts = parsed.get(file.id);
+      if (!facts || failed.has(file.id)) continue;
+      const missing = facts.references.find((r) => !defined.has(r.id) && !inGraph.has(r.id));
+      if (missing) {
+        failed.set(file.id, new PackError(file.id, missing.line, `${missing.what} "${missing.id}" is not a known id`));
+        changed = true;
+      }
+    }
+  }
+}
+
+async function embedTerms(
+  embedder: Embedder,
+  texts: string[],
+  onProgress: IngestOptions['onProgress'],
+): Promise<Map<string, Float32Array>> {
+  const unique = [...new Set(texts)];
+  const vectors = new Map<string, Float32Array>();
+  for (let i = 0; i < unique.length; i += EMBED_BATCH) {
+    onProgress?.({ phase: 'embed', done: i, total: unique.length });
+    const batch = unique.slice(i, i + EMBED_BATCH);
+    const out = await embedder.embedDocuments(batch);
+    batch.forEach((t, j) => vectors.set(t, out[j]!));
+  }
+  onProgress?.({ phase: 'embed', done: unique.length, total: unique.length });
+  return vectors;
+}
+
+function toBatch(
+  file: PackFile,
+  facts: FileFacts,
+  fingerprint: string,
+  vectors: Map<string, Float32Array>,
+  now: Date,
+): SourceBatch {
+  const terms: Term[] = facts.terms.map((t, i) => ({
+    id: `${file.id}#${i}`,
+    target: t.target,
+    kind: t.kind,
+    text: t.text,
+    vector: vectors.get(t.text)!,
+    source: file.id,
+    location: t.location,
+    hash: file.hash,
+  }));
+  return {
+    source: {
+      id: file.id,
+      hash: file.hash,
+      fingerprint,
+      format: file.format,
+      importedAt: now.toISOString(),
+      counts: { nodes: facts.nodes.length, relationships: facts.relationships.length, terms: terms.length },
+    },
+    nodes: facts.nodes,
+    relationships: facts.relationships,
+    terms,
+  };
+}
+
+function summarise(
+  dryRun: boolean,
+  total: number,
+  parsed: Map<string, FileFacts>,
+  failed: Map<string, PackError>,
+  reports: FileReport[],
+  started: number,
+): IngestSummary {
+  const counts = { entities: 0, relationships: 0, documents: 0, sections: 0, faqs: 0, terms: 0 };
+  for (const [file, facts] of parsed) {
+    if (failed.has(file)) continue;
+    for (const n of facts.nodes) {
+      if (n.kind === 'entity' && n.name) counts.entities++;
+      else if (n.kind === 'document') counts.documents++;
+      else if (n.kind === 'section') counts.sections++;
+      else if (n.kind === 'faq') counts.faqs++;
+    }
+    counts.relationships += facts.relationships.length;
+    counts.terms += facts.terms.length;
+  }
+  const count = (s: FileReport['status']) => reports.filter((r) => r.status === s).length;
+  const errors = reports
+    .filter((r) => r.status === 'failed')
+    .map((r) => ({ file: r.file, ...(r.line ? { line: r.line } : {}), reason: r.reason ?? 'failed' }));
+  return {
+    dryRun,
+    files: {
+      total,
+      imported: count('imported') + count('valid'),
+      unchanged: count('unchanged'),
+      failed: count('failed'),
+      removed: count('removed'),
+    },
+    counts,
+    errors,
+    reports,
+    durationMs: Date.now() - started,
+  };
+}

@@ -1,0 +1,17 @@
+/** What the assistant remembers between turns of one conversation. */
+export interface SessionState {
+  id: string;
+  /** Entities the last answered turn was about, most relevant first. */
+  lastEntities: string[];
+  /** Schema id of the attribute or relation the last turn asked for. */
+  lastPredicate?: string;
+  turns: number;
+  updatedAt: number;
+}
+
+/** Port for conversation state; the in-memory adapter is the default, a shared store scales out. */
+export interface SessionStore {
+  get(id: string): Promise<SessionState | undefined>;
+  set(state: SessionState): Promise<void>;
+  delete(id: string): Promise<void>;
+}

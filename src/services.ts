@@ -1,0 +1,62 @@
+import type { IngestSummary } from '../ingest/ingest-pack.js';
+import { ingestPack } from '../ingest/ingest-pack.js';
+import type { Embedder } from './ports/embedder.js';
+import type { GraphStore } from './ports/graph-store.js';
+import type { SessionStore } from './ports/session-store.js';
+import { createKnowledgeIndexCache } from './qa/knowledge-index.js';
+import { createQaService, type QaService } from './qa/qa-service.js';
+import type { Thresholds } from './qa/thresholds.js';
+import { createMemorySessionStore } from './sessions/memory-session-store.js';
+
+export interface Services {
+  store: GraphStore;
+  embedder: Embedder;
+  sessions: SessionStore;
+  qa: QaService;
+  /** Store connected and model loaded. */
+  isReady(): boolean;
+  /** Connects the store and loads the model; idempotent. */
+  start(): Promise<void>;
+  ingest(dir: string, opts?: { sync?: boolean; dryRun?: boolean }): Promise<IngestSummary>;
+  close(): Promise<void>;
+}
+
+/** Builds the application services around the two ports; adapters are chosen by the caller. */
+export function createServices(deps: {
+  store: GraphStore;
+  embedder: Embedder;
+  sessions?: SessionStore;
+  thresholds?: Thresholds;
+}): Services {
+  const { store, embedder } = deps;
+  const sessions = deps.sessions ?? createMemorySessionStore();
+  const index = createKnowledgeIndexCache(store);
+  const qa = createQaService({ store, embedder, index, sessions, thresholds: deps.thresholds });
+  let ready = false;
+  let starting: Promise<void> | undefined;
+  return {
+    store,
+    embedder,
+    sessions,
+    qa,
+    isReady: () => ready,
+    start() {
+      starting ??= Promise.all([store.connect(), embedder.init()]).then(() => {
+        ready = true;
+      });
+      return starting;
+    },
+    async ingest(dir, opts = {}) {
+      try {
+        return await ingestPack({ store, embedder, dir, ...opts });
+      } finally {
+        index.invalidate();
+      }
+    },
+    async close() {
+      ready = false;
+      await store.close();
+      await embedder.close?.();
+    },
+  };
+}
