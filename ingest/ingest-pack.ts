@@ -76,18 +76,27 @@ export async function ingestPack(opts: IngestOptions): Promise<IngestSummary> {
 
   await validateAcrossFiles(store, files, parsed, failed);
 
-  // Names every file may link to: this pack's valid entities, plus what the graph has from elsewhere.
-  const packSources = new Set(files.map((f) => f.id));
+  // Names every file may link to: this run's valid entities, plus what the graph keeps from other
+  // sources (including the old facts of files that failed now, which stay in the graph).
+  const valid = new Set(files.filter((f) => parsed.has(f.id) && !failed.has(f.id)).map((f) => f.id));
+  const nameSet = new Set<string>();
   const names: NameEntry[] = [];
-  for (const facts of parsed.values()) {
-    for (const n of facts.nodes) {
-      if (n.kind !== 'entity') continue;
-      for (const text of [n.name, ...(n.aliases ?? [])]) if (text) names.push({ text, id: n.id });
+  const addName = (text: string, id: string) => {
+    const key = `${id}\u0000${text}`;
+    if (text && !nameSet.has(key)) {
+      nameSet.add(key);
+      names.push({ text, id });
+    }
+  };
+  for (const id of valid) {
+    for (const n of parsed.get(id)!.nodes) {
+      if (n.kind === 'entity') for (const text of [n.name ?? '', ...(n.aliases ?? [])]) addName(text, n.id);
     }
   }
-  for (const t of await store.listTerms(['entity'])) if (!packSources.has(t.source)) names.push({ text: t.text, id: t.target });
-  const namesDigest = sha256(JSON.stringify(names.map((n) => `${n.id}\u0000${n.text}`).sort()));
+  for (const t of await store.listTerms(['entity'])) if (!valid.has(t.source)) addName(t.text, t.target);
+  const namesDigest = sha256([...nameSet].sort().join('\n'));
 
+  const packSources = new Set(files.map((f) => f.id));
   const reports: FileReport[] = [];
   const toWrite: { file: PackFile; facts: FileFacts; fingerprint: string }[] = [];
   for (const file of files) {
@@ -140,17 +149,19 @@ async function validateAcrossFiles(
   parsed: Map<string, FileFacts>,
   failed: Map<string, PackError>,
 ): Promise<void> {
-  const packSources = new Set(files.map((f) => f.id));
   const referenced = new Set<string>();
   for (const facts of parsed.values()) {
     for (const r of facts.references) referenced.add(r.id);
     for (const d of facts.defines) referenced.add(d.id);
   }
-  const inGraph = new Map<string, { type: string; sources: string[] }>();
-  for (const node of await store.getNodes([...referenced])) {
-    const others = node.provenance.map((p) => p.source).filter((s) => !packSources.has(s));
-    if (others.length) inGraph.set(node.id, { type: node.type, sources: others });
-  }
+  const graphNodes = new Map((await store.getNodes([...referenced])).map((n) => [n.id, n]));
+  // A node counts as present when a source other than this run's valid files keeps it: another
+  // pack, or a file of this pack that failed now and so keeps its old facts.
+  const inGraph = (id: string) => {
+    const node = graphNodes.get(id);
+    const keeper = node?.provenance.find((p) => failed.has(p.source) || !parsed.has(p.source));
+    return keeper && node ? { type: node.type, file: keeper.source } : undefined;
+  };
 
   let changed = true;
   while (changed) {
@@ -160,7 +171,7 @@ async function validateAcrossFiles(
       const facts = parsed.get(file.id);
       if (!facts || failed.has(file.id)) continue;
       for (const d of facts.defines) {
-        const prior = defined.get(d.id) ?? (inGraph.has(d.id) ? { type: inGraph.get(d.id)!.type, file: inGraph.get(d.id)!.sources[0]! } : undefined);
+        const prior = defined.get(d.id) ?? inGraph(d.id);
         if (prior && prior.type && d.type && prior.type !== d.type && prior.file !== file.id) {
           failed.set(file.id, new PackError(file.id, d.line, `id "${d.id}" is a ${d.type} here but a ${prior.type} in ${prior.file}`));
           changed = true;
@@ -172,7 +183,7 @@ async function validateAcrossFiles(
     for (const file of files) {
       const facts = parsed.get(file.id);
       if (!facts || failed.has(file.id)) continue;
-      const missing = facts.references.find((r) => !defined.has(r.id) && !inGraph.has(r.id));
+      const missing = facts.references.find((r) => !defined.has(r.id) && !inGraph(r.id));
       if (missing) {
         failed.set(file.id, new PackError(file.id, missing.line, `${missing.what} "${missing.id}" is not a known id`));
         changed = true;

@@ -227,6 +227,15 @@ export function createMemoryStore(opts: MemoryStoreOptions = {}): GraphStore {
       return ids.map(visible).filter((n): n is GraphNode => n !== undefined);
     },
 
+    async listNodes(o = {}) {
+      const offset = o.offset ?? 0;
+      return graph
+        .filterNodes((_id, a) => !!a.merged && (!o.kind || a.merged.kind === o.kind) && (!o.type || a.merged.type === o.type))
+        .sort()
+        .slice(offset, offset + (o.limit ?? 100))
+        .map((id) => visible(id)!);
+    },
+
     async relationships(id, o = {}) {
       if (!visible(id)) return [];
       const direction = o.direction ?? 'both';

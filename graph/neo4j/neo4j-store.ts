@@ -225,6 +225,17 @@ export function createNeo4jStore(opts: Neo4jStoreOptions): GraphStore & { dropNa
       return ids.map((id) => byId.get(id)).filter((n): n is GraphNode => !!n);
     },
 
+    async listNodes(o = {}) {
+      return toNodes(
+        await read('nodes-list', {
+          kind: o.kind ?? null,
+          type: o.type ?? null,
+          offset: neo4j.int(o.offset ?? 0),
+          limit: neo4j.int(o.limit ?? 100),
+        }),
+      );
+    },
+
     async relationships(id, o = {}) {
       const rows = await read('node-relationships', { id, type: o.type ?? null, direction: o.direction ?? 'both' });
       return rows.map(toRel).sort(compareRelationships);

@@ -42,10 +42,10 @@ export async function parseDocumentMd(file: PackFile): Promise<FileFacts> {
   if (lines[0]?.trim() !== '---') throw new PackError(file.id, 1, 'missing YAML front matter (the file must start with ---)');
   const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
   if (end < 0) throw new PackError(file.id, 1, 'front matter is not closed with ---');
-  const doc = parseDocument(lines.slice(1, end).join('\n'), { prettyErrors: false });
+  const doc = parseDocument(lines.slice(1, end).join('\n'));
   const yamlError = doc.errors[0];
   if (yamlError) {
-    throw new PackError(file.id, (yamlError.linePos?.[0]?.line ?? 0) + 1, `bad YAML front matter: ${yamlError.message.split('\n')[0]}`);
+    throw new PackError(file.id, (yamlError.linePos?.[0]?.line ?? 0) + 1, `bad YAML front matter: ${yamlError.message.split(/ at line|\n/)[0]}`);
   }
   const parsed = FrontMatter.safeParse(doc.toJS() ?? {});
   if (!parsed.success) {

@@ -23,8 +23,10 @@ export function parseEntityCsv(file: PackFile): FileFacts {
   try {
     rows = parse(file.text, { bom: true, info: true, skip_empty_lines: true, trim: true }) as unknown as CsvRecord[];
   } catch (err) {
-    const e = err as Error & { lines?: number };
-    throw new PackError(file.id, e.lines, `bad CSV: ${e.message.replace(/^Invalid [^:]*: /, '').split(/ at line|\n/)[0]}`);
+    const e = err as Error & { lines?: number; code?: string };
+    // An unclosed quote is only noticed at the end of the file; point at where it opened instead.
+    const line = e.code === 'CSV_QUOTE_NOT_CLOSED' ? (openQuoteLine(file.text) ?? e.lines) : e.lines;
+    throw new PackError(file.id, line, `bad CSV: ${e.message.split(/ at line|\n/)[0]}`);
   }
   const [header, ...body] = rows;
   if (!header) throw new PackError(file.id, 1, 'empty file: expected a header row');
@@ -105,4 +107,20 @@ export function parseEntityCsv(file: PackFile): FileFacts {
     facts.terms.push({ target: id, kind: item, text: humanize(raw), location: headerLocation });
   }
   return facts;
+}
+
+/** Line of a quote that opens a field and is never closed, if any. */
+function openQuoteLine(text: string): number | undefined {
+  let line = 1;
+  let openedAt: number | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') line++;
+    else if (c === '"') {
+      if (openedAt === undefined) openedAt = line;
+      else if (text[i + 1] === '"') i++;
+      else openedAt = undefined;
+    }
+  }
+  return openedAt;
 }

@@ -31,9 +31,9 @@ const SECTIONS: [keyof z.infer<typeof SchemaFile>, SchemaItem][] = [
 
 /** schema.yaml: labels per language, synonyms and units for types, attributes and relations. */
 export function parseSchemaYaml(file: PackFile): FileFacts {
-  const doc = parseDocument(file.text, { prettyErrors: false });
+  const doc = parseDocument(file.text);
   const yamlError = doc.errors[0];
-  if (yamlError) throw new PackError(file.id, yamlError.linePos?.[0]?.line, `bad YAML: ${yamlError.message.split('\n')[0]}`);
+  if (yamlError) throw new PackError(file.id, yamlError.linePos?.[0]?.line, `bad YAML: ${yamlError.message.split(/ at line|\n/)[0]}`);
   const parsed = SchemaFile.safeParse(doc.toJS() ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -128,6 +128,8 @@ export interface GraphStore {
   listSources(): Promise<SourceRecord[]>;
   getNode(id: string): Promise<GraphNode | undefined>;
   getNodes(ids: readonly string[]): Promise<GraphNode[]>;
+  /** Nodes in id order, optionally of one kind/type, one page at a time. */
+  listNodes(opts?: { kind?: NodeKind; type?: string; offset?: number; limit?: number }): Promise<GraphNode[]>;
   /** Relationships touching `id`, optionally filtered by type and direction. */
   relationships(id: string, opts?: { type?: string; direction?: 'out' | 'in' | 'both' }): Promise<GraphRelationship[]>;
   /** Nodes and relationships within `depth` hops, at most `limit` nodes. */

@@ -134,6 +134,13 @@ export function graphStoreContract(name: string, makeHarness: (() => Promise<Sto
       expect((await store.listSources()).map((s) => s.id)).toEqual(['categories.csv', 'products.csv']);
     });
 
+    it('lists nodes in id order, by kind and type, in pages', async () => {
+      expect((await store.listNodes()).map((n) => n.id)).toEqual(['c-audio', 'p-x1', 'p-x2']);
+      expect((await store.listNodes({ type: 'product' })).map((n) => n.id)).toEqual(['p-x1', 'p-x2']);
+      expect((await store.listNodes({ kind: 'entity', offset: 1, limit: 1 })).map((n) => n.id)).toEqual(['p-x1']);
+      expect(await store.listNodes({ kind: 'faq' })).toEqual([]);
+    });
+
     it('lists relationships by type and direction, with provenance', async () => {
       const out = await store.relationships('p-x2', { direction: 'out' });
       expect(out.map((r) => `${r.type}>${r.to}`)).toEqual(['BELONGS_TO>c-audio', 'SUCCESSOR_OF>p-x1']);
