@@ -1,4 +1,11 @@
-import type { AttributeValue, GraphNode, GraphRelationship, NodeKind, NodePart, Provenance } from '../src/ports/graph-store.js';
+import type {
+  AttributeValue,
+  GraphNode,
+  GraphRelationship,
+  NodeKind,
+  NodePart,
+  Provenance,
+} from '../src/ports/graph-store.js';
 
 /**
  * A node is the merge of what each source says about it. Sources are visited in id order so the

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEmbedder, createStore } from '../src/components.js';
 import { ConfigError, loadConfig } from '../src/config.js';
-import { ingestPack, type IngestSummary, type ProgressEvent } from './ingest-pack.js';
+import { type IngestSummary, ingestPack, type ProgressEvent } from './ingest-pack.js';
 
 const USAGE = 'usage: npm run ingest -- <pack-dir> [--sync] [--dry-run] [--backend memory|neo4j] [--json]';
 
@@ -63,9 +63,13 @@ function progressPrinter() {
 function printSummary(s: IngestSummary, backend: string) {
   if (process.stderr.isTTY) process.stderr.write('\n');
   const f = s.files;
-  console.log(`${s.dryRun ? 'dry run' : 'import'} into ${backend}: ${f.total} files — ${f.imported} ${s.dryRun ? 'valid' : 'imported'}, ${f.unchanged} unchanged, ${f.failed} failed, ${f.removed} removed`);
+  console.log(
+    `${s.dryRun ? 'dry run' : 'import'} into ${backend}: ${f.total} files — ${f.imported} ${s.dryRun ? 'valid' : 'imported'}, ${f.unchanged} unchanged, ${f.failed} failed, ${f.removed} removed`,
+  );
   const c = s.counts;
-  console.log(`  entities ${c.entities}, relationships ${c.relationships}, documents ${c.documents}, sections ${c.sections}, FAQs ${c.faqs}, terms ${c.terms}`);
+  console.log(
+    `  entities ${c.entities}, relationships ${c.relationships}, documents ${c.documents}, sections ${c.sections}, FAQs ${c.faqs}, terms ${c.terms}`,
+  );
   for (const e of s.errors) console.log(`  ERROR ${e.file}${e.line ? `:${e.line}` : ''}: ${e.reason}`);
   console.log(`  time ${(s.durationMs / 1000).toFixed(1)} s`);
 }

@@ -23,8 +23,7 @@ export interface IngestOptions {
   now?: () => Date;
 }
 
-export type ProgressEvent =
-  | { phase: 'parse' | 'embed' | 'write'; done: number; total: number; file?: string };
+export type ProgressEvent = { phase: 'parse' | 'embed' | 'write'; done: number; total: number; file?: string };
 
 export interface FileReport {
   file: string;
@@ -115,7 +114,11 @@ export async function ingestPack(opts: IngestOptions): Promise<IngestSummary> {
   }
 
   if (!opts.dryRun) {
-    const vectors = await embedTerms(embedder, toWrite.flatMap((w) => w.facts.terms.map((t) => t.text)), onProgress);
+    const vectors = await embedTerms(
+      embedder,
+      toWrite.flatMap((w) => w.facts.terms.map((t) => t.text)),
+      onProgress,
+    );
     for (const [i, { file, facts, fingerprint }] of toWrite.entries()) {
       onProgress?.({ phase: 'write', done: i, total: toWrite.length, file: file.id });
       try {
@@ -172,8 +175,11 @@ async function validateAcrossFiles(
       if (!facts || failed.has(file.id)) continue;
       for (const d of facts.defines) {
         const prior = defined.get(d.id) ?? inGraph(d.id);
-        if (prior && prior.type && d.type && prior.type !== d.type && prior.file !== file.id) {
-          failed.set(file.id, new PackError(file.id, d.line, `id "${d.id}" is a ${d.type} here but a ${prior.type} in ${prior.file}`));
+        if (prior?.type && d.type && prior.type !== d.type && prior.file !== file.id) {
+          failed.set(
+            file.id,
+            new PackError(file.id, d.line, `id "${d.id}" is a ${d.type} here but a ${prior.type} in ${prior.file}`),
+          );
           changed = true;
           break;
         }
@@ -203,7 +209,7 @@ async function embedTerms(
     onProgress?.({ phase: 'embed', done: i, total: unique.length });
     const batch = unique.slice(i, i + EMBED_BATCH);
     const out = await embedder.embedDocuments(batch);
-    batch.forEach((t, j) => vectors.set(t, out[j]!));
+    for (const [j, text] of batch.entries()) vectors.set(text, out[j]!);
   }
   onProgress?.({ phase: 'embed', done: unique.length, total: unique.length });
   return vectors;

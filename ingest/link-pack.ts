@@ -1,6 +1,7 @@
 import type { GraphRelationship, NodePart, Scalar } from '../src/ports/graph-store.js';
 import { cleanText } from '../src/ports/text-normalize.js';
 import { createNameMatcher, type NameEntry } from '../src/text/name-matcher.js';
+import { getOrCreate } from '../src/util/get-or-create.js';
 import type { FileFacts } from './file-facts.js';
 import { schemaId } from './parsers/schema-ids.js';
 import { humanize } from './parsers/values.js';
@@ -54,13 +55,18 @@ export function linkFacts(file: PackFile, facts: FileFacts, names: readonly Name
       }
       continue;
     }
-    let attrs = literals.get(subject);
-    if (!attrs) literals.set(subject, (attrs = new Map()));
+    const attrs = getOrCreate(literals, subject, () => new Map<string, Scalar[]>());
     const values = attrs.get(t.predicate) ?? [];
     if (!values.includes(t.object)) values.push(t.object);
     attrs.set(t.predicate, values);
     if (!predicates.has(t.predicate)) predicates.set(t.predicate, 'attribute');
-    const part = created.get(subject) ?? { id: subject, kind: 'entity' as const, source, location: `line ${t.line}`, hash };
+    const part = created.get(subject) ?? {
+      id: subject,
+      kind: 'entity' as const,
+      source,
+      location: `line ${t.line}`,
+      hash,
+    };
     created.set(subject, part);
   }
   for (const [id, part] of created) {
@@ -74,7 +80,16 @@ export function linkFacts(file: PackFile, facts: FileFacts, names: readonly Name
   facts.relationships.push(...rels.values());
   for (const [predicate, item] of predicates) {
     const id = schemaId(item, predicate);
-    facts.nodes.push({ id, kind: 'schema', type: item, aliases: [predicate], attributes: { key: predicate }, source, location: 'line 1', hash });
+    facts.nodes.push({
+      id,
+      kind: 'schema',
+      type: item,
+      aliases: [predicate],
+      attributes: { key: predicate },
+      source,
+      location: 'line 1',
+      hash,
+    });
     facts.terms.push({ target: id, kind: item, text: humanize(predicate), location: 'line 1' });
   }
 }

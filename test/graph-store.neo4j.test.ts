@@ -5,13 +5,18 @@ import { graphStoreContract } from './contract/graph-store.contract.js';
 
 const uri = inject('neo4jUri');
 
-graphStoreContract('neo4j', uri ? async () => {
-  const store = createNeo4jStore({
-    uri,
-    user: inject('neo4jUser') ?? undefined,
-    password: inject('neo4jPassword') ?? undefined,
-    dimension: 512,
-    namespace: `test-${randomUUID()}`,
-  });
-  return { store, cleanup: () => store.dropNamespace() };
-} : undefined);
+graphStoreContract(
+  'neo4j',
+  uri
+    ? async () => {
+        const store = createNeo4jStore({
+          uri,
+          user: inject('neo4jUser') ?? undefined,
+          password: inject('neo4jPassword') ?? undefined,
+          dimension: 512,
+          namespace: `test-${randomUUID()}`,
+        });
+        return { store, cleanup: () => store.dropNamespace() };
+      }
+    : undefined,
+);

@@ -29,7 +29,8 @@ describe.each(testBackends())('ingest on $name', (backend) => {
   let store: GraphStore;
   let cleanup: () => Promise<void>;
   let pack: string;
-  const ingest = (opts: { sync?: boolean; dryRun?: boolean } = {}) => ingestPack({ store, embedder, dir: pack, ...opts });
+  const ingest = (opts: { sync?: boolean; dryRun?: boolean } = {}) =>
+    ingestPack({ store, embedder, dir: pack, ...opts });
 
   beforeEach(async () => {
     ({ store, cleanup } = backend.create(512));
@@ -70,11 +71,9 @@ describe.each(testBackends())('ingest on $name', (backend) => {
 
     const faq = await store.getNode('faq-enroll');
     expect(faq).toMatchObject({ kind: 'faq', name: '怎么报名课程？', aliases: ['How do I enrol?'] });
-    expect((await store.relationships('faq-enroll', { direction: 'out' })).map((r) => `${r.type}>${r.to}`).sort()).toEqual([
-      'ABOUT>c-math',
-      'MENTIONS>c-eng',
-      'MENTIONS>c-math',
-    ]);
+    expect(
+      (await store.relationships('faq-enroll', { direction: 'out' })).map((r) => `${r.type}>${r.to}`).sort(),
+    ).toEqual(['ABOUT>c-math', 'MENTIONS>c-eng', 'MENTIONS>c-math']);
     const fee = await store.getNode('schema:attribute:fee');
     expect(fee).toMatchObject({ kind: 'schema', name: '学费' });
     expect(fee?.attributes.unit?.value).toBe('元');
@@ -120,7 +119,10 @@ describe.each(testBackends())('ingest on $name', (backend) => {
     await ingest();
     const before = await dumpGraph(store);
     const csv = await readFile(join(pack, 'courses.csv'), 'utf8');
-    await writeFile(join(pack, 'courses.csv'), csv.replace('c-eng,course,学术英语,Academic English,,800', 'c-eng,course,学术英语,Academic English,,850'));
+    await writeFile(
+      join(pack, 'courses.csv'),
+      csv.replace('c-eng,course,学术英语,Academic English,,800', 'c-eng,course,学术英语,Academic English,,850'),
+    );
     const s = await ingest();
     expect(s.reports.filter((r) => r.status === 'imported').map((r) => r.file)).toEqual(['courses.csv']);
     const after = await dumpGraph(store);
@@ -161,38 +163,82 @@ describe.each(testBackends())('ingest on $name', (backend) => {
   const malformed: [string, string, string | Buffer, RegExp, number | undefined][] = [
     ['bad CSV quoting', 'courses.csv', 'id,type,name\nc-x,course,"unclosed\nc-y,course,ok\n', /bad CSV/, 2],
     ['bad YAML in the schema', 'schema.yaml', 'attributes:\n  fee:\n    label: {zh: 学费\n  x: [\n', /bad YAML/, 4],
-    ['bad YAML front matter', 'docs/refund.md', '---\nid: doc-refund\ntitle: [unclosed\n---\nbody\n', /bad YAML front matter/, undefined],
-    ['a duplicate id in one table', 'teachers.csv', 'id,type,name\nt-li,teacher,李老师\nt-wang,teacher,王老师\nt-li,teacher,李四\n', /duplicate id "t-li"/, 4],
-    ['an id with a conflicting type', 'faq.jsonl', '{"id": "c-math", "question": "q", "answer": "a"}\n', /c-math.*faq.*course/, 1],
-    ['a relation to an unknown id', 'courses.csv', 'id,type,name,rel:TAUGHT_BY\nc-math,course,高等数学,t-li\nc-eng,course,学术英语,t-nobody\n', /"t-nobody" is not a known id/, 3],
-    ['invalid UTF-8', 'teachers.csv', Buffer.concat([Buffer.from('id,type,name\nt-li,teacher,李老师\nt-wang,teacher,'), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]), /invalid UTF-8/, 3],
-    ['a bad FAQ line', 'faq.jsonl', '{"id": "faq-1", "question": "q", "answer": "a"}\n{"id": "faq-2", "question": "q"\n', /bad JSON/, 2],
+    [
+      'bad YAML front matter',
+      'docs/refund.md',
+      '---\nid: doc-refund\ntitle: [unclosed\n---\nbody\n',
+      /bad YAML front matter/,
+      undefined,
+    ],
+    [
+      'a duplicate id in one table',
+      'teachers.csv',
+      'id,type,name\nt-li,teacher,李老师\nt-wang,teacher,王老师\nt-li,teacher,李四\n',
+      /duplicate id "t-li"/,
+      4,
+    ],
+    [
+      'an id with a conflicting type',
+      'faq.jsonl',
+      '{"id": "c-math", "question": "q", "answer": "a"}\n',
+      /c-math.*faq.*course/,
+      1,
+    ],
+    [
+      'a relation to an unknown id',
+      'courses.csv',
+      'id,type,name,rel:TAUGHT_BY\nc-math,course,高等数学,t-li\nc-eng,course,学术英语,t-nobody\n',
+      /"t-nobody" is not a known id/,
+      3,
+    ],
+    [
+      'invalid UTF-8',
+      'teachers.csv',
+      Buffer.concat([
+        Buffer.from('id,type,name\nt-li,teacher,李老师\nt-wang,teacher,'),
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('\n'),
+      ]),
+      /invalid UTF-8/,
+      3,
+    ],
+    [
+      'a bad FAQ line',
+      'faq.jsonl',
+      '{"id": "faq-1", "question": "q", "answer": "a"}\n{"id": "faq-2", "question": "q"\n',
+      /bad JSON/,
+      2,
+    ],
     ['a short triple', 'facts.tsv', '高等数学\t先修课程\t初等数学\n李老师\t同事\n', /3 tab-separated/, 2],
   ];
 
-  it.each(malformed)('%s: reported with file and line, graph unchanged, others still import', async (_case, file, content, reason, line) => {
-    await ingest();
-    const before = await graphDigest(store);
-    await writeFile(join(pack, file), content);
-    // Touch another file so we can see it still imports beside the broken one.
-    const other = file === 'schema.yaml' ? 'faq.jsonl' : 'schema.yaml';
-    await writeFile(join(pack, other), `${await readFile(join(pack, other), 'utf8')}\n`);
-    const s = await ingest();
-    const error = s.errors.find((e) => e.file === file);
-    expect(error, JSON.stringify(s.errors)).toBeDefined();
-    expect(error?.reason).toMatch(reason);
-    if (line !== undefined) expect(error?.line).toBe(line);
-    else expect(error?.line).toBeGreaterThan(0);
-    expect(s.reports.find((r) => r.file === other)?.status).toBe('imported');
-    // Only the touched file's fingerprint moved; every fact of the broken file is still there.
-    const sourceOf = (await store.getSource(file))!;
-    expect(sourceOf.hash).not.toBe(sha256(typeof content === 'string' ? Buffer.from(content) : content));
-    await writeFile(join(pack, other), (await readFile(join(MINI, other), 'utf8')));
-    await ingest();
-    expect(await graphDigest(store)).toBe(before);
-  });
+  it.each(malformed)(
+    '%s: reported with file and line, graph unchanged, others still import',
+    async (_case, file, content, reason, line) => {
+      await ingest();
+      const before = await graphDigest(store);
+      await writeFile(join(pack, file), content);
+      // Touch another file so we can see it still imports beside the broken one.
+      const other = file === 'schema.yaml' ? 'faq.jsonl' : 'schema.yaml';
+      await writeFile(join(pack, other), `${await readFile(join(pack, other), 'utf8')}\n`);
+      const s = await ingest();
+      const error = s.errors.find((e) => e.file === file);
+      expect(error, JSON.stringify(s.errors)).toBeDefined();
+      expect(error?.reason).toMatch(reason);
+      if (line !== undefined) expect(error?.line).toBe(line);
+      else expect(error?.line).toBeGreaterThan(0);
+      expect(s.reports.find((r) => r.file === other)?.status).toBe('imported');
+      // Only the touched file's fingerprint moved; every fact of the broken file is still there.
+      const sourceOf = (await store.getSource(file))!;
+      expect(sourceOf.hash).not.toBe(sha256(typeof content === 'string' ? Buffer.from(content) : content));
+      await writeFile(join(pack, other), await readFile(join(MINI, other), 'utf8'));
+      await ingest();
+      expect(await graphDigest(store)).toBe(before);
+    },
+  );
 });
 
 /** Facts without the file hash: every fact of an edited file carries the file's new hash. */
 const strip = (n: unknown) => JSON.parse(JSON.stringify(n ?? null), (k, v) => (k === 'hash' ? undefined : v));
-const relKey = (r: { from: string; type: string; to: string; source: string }) => `${r.from}|${r.type}|${r.to}|${r.source}`;
+const relKey = (r: { from: string; type: string; to: string; source: string }) =>
+  `${r.from}|${r.type}|${r.to}|${r.source}`;

@@ -13,6 +13,7 @@ import type {
   TermKind,
 } from '../../src/ports/graph-store.js';
 import { nameKey } from '../../src/ports/text-normalize.js';
+import { getOrCreate } from '../../src/util/get-or-create.js';
 import { compareRelationships, mergeParts, nodeNameKeys } from '../merge-parts.js';
 import { readSnapshot, vectorFromBase64, vectorToBase64, writeSnapshot } from './snapshot-file.js';
 
@@ -60,11 +61,12 @@ export function createMemoryStore(opts: MemoryStoreOptions = {}): GraphStore {
   function indexNames(id: string, node: GraphNode | undefined, add: boolean) {
     if (!node) return;
     for (const key of nodeNameKeys(node, nameKey)) {
-      let ids = byName.get(key);
       if (add) {
-        if (!ids) byName.set(key, (ids = new Set()));
-        ids.add(id);
-      } else if (ids) {
+        getOrCreate(byName, key, () => new Set<string>()).add(id);
+        continue;
+      }
+      const ids = byName.get(key);
+      if (ids) {
         ids.delete(id);
         if (ids.size === 0) byName.delete(key);
       }
@@ -110,10 +112,12 @@ export function createMemoryStore(opts: MemoryStoreOptions = {}): GraphStore {
 
   function validate(batch: SourceBatch) {
     for (const p of batch.nodes) {
-      if (p.source !== batch.source.id) throw new Error(`node ${p.id} carries source ${p.source}, batch is ${batch.source.id}`);
+      if (p.source !== batch.source.id)
+        throw new Error(`node ${p.id} carries source ${p.source}, batch is ${batch.source.id}`);
     }
     for (const r of batch.relationships) {
-      if (r.source !== batch.source.id) throw new Error(`relationship ${r.from}-${r.type}->${r.to} carries source ${r.source}`);
+      if (r.source !== batch.source.id)
+        throw new Error(`relationship ${r.from}-${r.type}->${r.to} carries source ${r.source}`);
     }
     for (const t of batch.terms) {
       if (t.source !== batch.source.id) throw new Error(`term ${t.id} carries source ${t.source}`);
@@ -134,9 +138,7 @@ export function createMemoryStore(opts: MemoryStoreOptions = {}): GraphStore {
     if (!opts.file) return;
     const snapshot: Snapshot = {
       version: 1,
-      nodes: graph
-        .mapNodes((id, a) => ({ id, parts: a.parts }))
-        .filter((n) => Object.keys(n.parts).length > 0),
+      nodes: graph.mapNodes((id, a) => ({ id, parts: a.parts })).filter((n) => Object.keys(n.parts).length > 0),
       relationships: graph.mapEdges((_e, r) => r),
       terms: [...terms.values()].map((t) => ({ ...t, vector: vectorToBase64(t.vector) })),
       sources: [...sources.values()],
@@ -230,7 +232,9 @@ export function createMemoryStore(opts: MemoryStoreOptions = {}): GraphStore {
     async listNodes(o = {}) {
       const offset = o.offset ?? 0;
       return graph
-        .filterNodes((_id, a) => !!a.merged && (!o.kind || a.merged.kind === o.kind) && (!o.type || a.merged.type === o.type))
+        .filterNodes(
+          (_id, a) => !!a.merged && (!o.kind || a.merged.kind === o.kind) && (!o.type || a.merged.type === o.type),
+        )
         .sort()
         .slice(offset, offset + (o.limit ?? 100))
         .map((id) => visible(id)!);
@@ -239,8 +243,7 @@ export function createMemoryStore(opts: MemoryStoreOptions = {}): GraphStore {
     async relationships(id, o = {}) {
       if (!visible(id)) return [];
       const direction = o.direction ?? 'both';
-      const edges =
-        direction === 'out' ? graph.outEdges(id) : direction === 'in' ? graph.inEdges(id) : graph.edges(id);
+      const edges = direction === 'out' ? graph.outEdges(id) : direction === 'in' ? graph.inEdges(id) : graph.edges(id);
       return edges
         .map((e) => graph.getEdgeAttributes(e))
         .filter((r) => (!o.type || r.type === o.type) && visible(r.from) && visible(r.to))
@@ -269,7 +272,9 @@ export function createMemoryStore(opts: MemoryStoreOptions = {}): GraphStore {
         }
         frontier = next;
       }
-      const relationships = [...rels.values()].filter((r) => seen.has(r.from) && seen.has(r.to)).sort(compareRelationships);
+      const relationships = [...rels.values()]
+        .filter((r) => seen.has(r.from) && seen.has(r.to))
+        .sort(compareRelationships);
       return { nodes: [...seen].map((n) => visible(n)!), relationships };
     },
 

@@ -112,7 +112,8 @@ export function createNeo4jStore(opts: Neo4jStoreOptions): GraphStore & { dropNa
     await run(tx, 'terms-delete-source', { source });
     await run(tx, 'source-delete', { source });
     const endIds = relEnds.flatMap((r) => [String(r.from), String(r.to)]).filter((id) => !touched.has(id));
-    for (const r of await run(tx, 'nodes-parts', { ids: [...new Set(endIds)] })) touched.set(String(r.id), parseParts(r.parts));
+    for (const r of await run(tx, 'nodes-parts', { ids: [...new Set(endIds)] }))
+      touched.set(String(r.id), parseParts(r.parts));
     return touched;
   }
 
@@ -171,7 +172,11 @@ export function createNeo4jStore(opts: Neo4jStoreOptions): GraphStore & { dropNa
             if (p.source !== source) throw new Error(`node ${p.id} carries source ${p.source}, batch is ${source}`);
             touched.set(p.id, { ...(touched.get(p.id) ?? {}), [source]: p });
           }
-          await runBatched(tx, 'nodes-write', [...touched].map(([id, parts]) => nodeRow(id, parts)));
+          await runBatched(
+            tx,
+            'nodes-write',
+            [...touched].map(([id, parts]) => nodeRow(id, parts)),
+          );
           await runBatched(
             tx,
             'rels-create',
@@ -199,7 +204,11 @@ export function createNeo4jStore(opts: Neo4jStoreOptions): GraphStore & { dropNa
       try {
         await session.executeWrite(async (tx) => {
           const touched = await removeSource(tx, sourceId);
-          await runBatched(tx, 'nodes-write', [...touched].map(([id, parts]) => nodeRow(id, parts)));
+          await runBatched(
+            tx,
+            'nodes-write',
+            [...touched].map(([id, parts]) => nodeRow(id, parts)),
+          );
           await run(tx, 'nodes-drop-orphans', { ids: [...touched.keys()] });
         });
       } finally {
@@ -262,7 +271,9 @@ export function createNeo4jStore(opts: Neo4jStoreOptions): GraphStore & { dropNa
       }
       const nodes = await store.getNodes([...seen]);
       const visible = new Set(nodes.map((n) => n.id));
-      const relationships = [...rels.values()].filter((r) => visible.has(r.from) && visible.has(r.to)).sort(compareRelationships);
+      const relationships = [...rels.values()]
+        .filter((r) => visible.has(r.from) && visible.has(r.to))
+        .sort(compareRelationships);
       return { nodes, relationships };
     },
 

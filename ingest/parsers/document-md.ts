@@ -39,13 +39,18 @@ interface RawSection {
  */
 export async function parseDocumentMd(file: PackFile): Promise<FileFacts> {
   const lines = file.text.replace(/^\uFEFF/, '').split('\n');
-  if (lines[0]?.trim() !== '---') throw new PackError(file.id, 1, 'missing YAML front matter (the file must start with ---)');
+  if (lines[0]?.trim() !== '---')
+    throw new PackError(file.id, 1, 'missing YAML front matter (the file must start with ---)');
   const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
   if (end < 0) throw new PackError(file.id, 1, 'front matter is not closed with ---');
   const doc = parseDocument(lines.slice(1, end).join('\n'));
   const yamlError = doc.errors[0];
   if (yamlError) {
-    throw new PackError(file.id, (yamlError.linePos?.[0]?.line ?? 0) + 1, `bad YAML front matter: ${yamlError.message.split(/ at line|\n/)[0]}`);
+    throw new PackError(
+      file.id,
+      (yamlError.linePos?.[0]?.line ?? 0) + 1,
+      `bad YAML front matter: ${yamlError.message.split(/ at line|\n/)[0]}`,
+    );
   }
   const parsed = FrontMatter.safeParse(doc.toJS() ?? {});
   if (!parsed.success) {
@@ -77,7 +82,8 @@ export async function parseDocumentMd(file: PackFile): Promise<FileFacts> {
     hash,
   });
   facts.defines.push({ id, type, line: 2 });
-  for (const text of new Set([title, ...aliases])) facts.terms.push({ target: id, kind: 'document', text, location: 'line 1' });
+  for (const text of new Set([title, ...aliases]))
+    facts.terms.push({ target: id, kind: 'document', text, location: 'line 1' });
   for (const target of applies_to) {
     facts.relationships.push({ from: id, type: 'APPLIES_TO', to: target, source, location: 'line 1', hash });
     facts.references.push({ id: target, line: 2, what: 'applies_to' });

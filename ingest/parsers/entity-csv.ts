@@ -32,7 +32,8 @@ export function parseEntityCsv(file: PackFile): FileFacts {
   if (!header) throw new PackError(file.id, 1, 'empty file: expected a header row');
   const columns = header.record.map((c) => c.trim());
   for (const required of ['id', 'type', 'name']) {
-    if (!columns.includes(required)) throw new PackError(file.id, header.info.lines, `missing required column "${required}"`);
+    if (!columns.includes(required))
+      throw new PackError(file.id, header.info.lines, `missing required column "${required}"`);
   }
   const dup = columns.find((c, i) => columns.indexOf(c) !== i);
   if (dup) throw new PackError(file.id, header.info.lines, `duplicate column "${dup}"`);

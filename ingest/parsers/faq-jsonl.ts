@@ -54,7 +54,8 @@ export function parseFaqJsonl(file: PackFile): FileFacts {
       facts.relationships.push({ from: faq.id, type: 'ABOUT', to: about, source: file.id, location, hash: file.hash });
       facts.references.push({ id: about, line, what: 'about' });
     }
-    for (const text of new Set([faq.question, ...alternates])) facts.terms.push({ target: faq.id, kind: 'faq', text, location });
+    for (const text of new Set([faq.question, ...alternates]))
+      facts.terms.push({ target: faq.id, kind: 'faq', text, location });
     facts.mentions.push({ from: faq.id, text: faq.answer, location });
   });
   return facts;

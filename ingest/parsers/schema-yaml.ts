@@ -33,7 +33,12 @@ const SECTIONS: [keyof z.infer<typeof SchemaFile>, SchemaItem][] = [
 export function parseSchemaYaml(file: PackFile): FileFacts {
   const doc = parseDocument(file.text);
   const yamlError = doc.errors[0];
-  if (yamlError) throw new PackError(file.id, yamlError.linePos?.[0]?.line, `bad YAML: ${yamlError.message.split(/ at line|\n/)[0]}`);
+  if (yamlError)
+    throw new PackError(
+      file.id,
+      yamlError.linePos?.[0]?.line,
+      `bad YAML: ${yamlError.message.split(/ at line|\n/)[0]}`,
+    );
   const parsed = SchemaFile.safeParse(doc.toJS() ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -44,7 +49,8 @@ export function parseSchemaYaml(file: PackFile): FileFacts {
     for (const [raw, entry] of Object.entries(parsed.data[section] ?? {})) {
       const id = schemaId(item, raw);
       const location = `${section}.${raw} (line ${lineOf(file.text, [section, raw]) ?? '?'})`;
-      const labels: Record<string, string> = typeof entry?.label === "string" ? { zh: entry.label } : (entry?.label ?? {});
+      const labels: Record<string, string> =
+        typeof entry?.label === 'string' ? { zh: entry.label } : (entry?.label ?? {});
       const names = [...Object.values(labels), humanize(raw), ...(entry?.synonyms ?? [])];
       const attributes: Record<string, string> = { key: raw };
       for (const [lang, text] of Object.entries(labels)) attributes[`label_${lang}`] = text;
@@ -74,7 +80,7 @@ function lineOf(text: string, path: readonly PropertyKey[]): number | undefined 
   let found: number | undefined;
   for (const key of path) {
     if (typeof key !== 'string') break;
-    const i = lines.findIndex((l, n) => n >= from && new RegExp(`^\\s*["']?${escape(key)}["']?\\s*:`).test(l));
+    const i = lines.findIndex((l, n) => n >= from && new RegExp(`^\\s*["']?${escapeRegExp(key)}["']?\\s*:`).test(l));
     if (i < 0) break;
     found = i + 1;
     from = i + 1;
@@ -82,4 +88,4 @@ function lineOf(text: string, path: readonly PropertyKey[]): number | undefined 
   return found;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -13,7 +13,11 @@ export function parseTriplesTsv(file: PackFile): FileFacts {
       if (!text.trim() || text.startsWith('#')) return;
       const fields = text.split('\t').map((f) => f.trim());
       if (fields.length !== 3 || fields.some((f) => !f)) {
-        throw new PackError(file.id, i + 1, `expected 3 tab-separated non-empty fields, got ${fields.filter(Boolean).length}`);
+        throw new PackError(
+          file.id,
+          i + 1,
+          `expected 3 tab-separated non-empty fields, got ${fields.filter(Boolean).length}`,
+        );
       }
       const [subject, predicate, object] = fields as [string, string, string];
       facts.triples.push({ subject, predicate, object, line: i + 1 });

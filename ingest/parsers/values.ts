@@ -22,7 +22,10 @@ export function splitList(raw: string | undefined): string[] {
 
 /** `battery_life` → `battery life`, so raw names embed and match like words. */
 export function humanize(raw: string): string {
-  return raw.replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim();
+  return raw
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .trim();
 }
 
 /** Front-matter values may be lists or scalars; attributes are scalars. */

@@ -45,12 +45,23 @@ export function registerProblemHandlers(app: FastifyInstance) {
       });
     }
     if (err instanceof HttpProblem) {
-      return sendProblem(reply, { type: typeUri(err.code), title: err.title, status: err.status, detail: err.detail, code: err.code });
+      return sendProblem(reply, {
+        type: typeUri(err.code),
+        title: err.title,
+        status: err.status,
+        detail: err.detail,
+        code: err.code,
+      });
     }
     const status = err.statusCode && err.statusCode >= 400 ? err.statusCode : 500;
     if (status >= 500) {
       req.log.error({ err }, 'request failed');
-      return sendProblem(reply, { type: typeUri('internal_error'), title: 'Internal server error', status, code: 'internal_error' });
+      return sendProblem(reply, {
+        type: typeUri('internal_error'),
+        title: 'Internal server error',
+        status,
+        code: 'internal_error',
+      });
     }
     const code = (err.code ?? 'bad_request').toLowerCase().replace(/^fst_err_/, '');
     return sendProblem(reply, { type: typeUri(code), title: err.message, status, code });

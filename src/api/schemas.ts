@@ -12,7 +12,10 @@ export const AskRequest = z
   })
   .meta({
     id: 'AskRequest',
-    examples: [{ question: 'X1 耳机多少钱？', sessionId: 's-123' }, { question: 'What is the battery life of the X1?' }],
+    examples: [
+      { question: 'X1 耳机多少钱？', sessionId: 's-123' },
+      { question: 'What is the battery life of the X1?' },
+    ],
   });
 
 export const AskQuery = z.object({

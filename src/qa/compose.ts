@@ -22,7 +22,8 @@ const T = {
     relation: (e: string, label: string, values: string) => `${capitalise(label)} of ${e}: ${values}.`,
     faq: (answer: string) => `From our FAQ: ${answer}`,
     passage: (title: string, text: string) => `According to "${title}": ${text}`,
-    clarify: (name: string, options: string) => `"${name}" matches more than one item. Which one do you mean: ${options}?`,
+    clarify: (name: string, options: string) =>
+      `"${name}" matches more than one item. Which one do you mean: ${options}?`,
     fallback:
       "Sorry, I couldn't find anything in the knowledge base that reliably answers this. You could rephrase the question, or ask for a human agent.",
     closest: (topics: string) => `Related topics: ${topics}.`,

@@ -16,7 +16,11 @@ export interface EntityMention {
  * Finds the entities a question names: exact names and aliases found inside the question first
  * (normalised for case, width and spacing). Candidates that are not entities are ignored.
  */
-export async function linkEntities(question: string, index: KnowledgeIndex, store: GraphStore): Promise<EntityMention[]> {
+export async function linkEntities(
+  question: string,
+  index: KnowledgeIndex,
+  store: GraphStore,
+): Promise<EntityMention[]> {
   const mentions: EntityMention[] = [];
   for (const m of index.entities.find(question)) {
     const candidates = (await store.getNodes(m.ids)).filter((n) => n.kind === 'entity');

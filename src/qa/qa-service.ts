@@ -46,13 +46,19 @@ export function createQaService(deps: QaDeps) {
     const session = input.sessionId ? await sessions.get(input.sessionId) : undefined;
 
     const mentions = await step('link', () => linkEntities(question, index, store), summariseMentions);
-    const predicates = await step('map', () => mapPredicates(question, index, mentions), (ps) =>
-      ps.map((p) => ({ id: p.info.id, text: p.text, via: p.via })),
+    const predicates = await step(
+      'map',
+      () => mapPredicates(question, index, mentions),
+      (ps) => ps.map((p) => ({ id: p.info.id, text: p.text, via: p.via })),
     );
     const qv = await embedder.embedQuery(question);
     const [faqHits, sectionHits] = await step(
       'retrieve',
-      () => Promise.all([store.searchTerms(qv, { k: 5, kinds: ['faq'] }), store.searchTerms(qv, { k: 5, kinds: ['section'] })]),
+      () =>
+        Promise.all([
+          store.searchTerms(qv, { k: 5, kinds: ['faq'] }),
+          store.searchTerms(qv, { k: 5, kinds: ['section'] }),
+        ]),
       ([f, s]) => ({ faq: f.map(hitSummary), section: s.map(hitSummary) }),
     );
 
@@ -79,7 +85,7 @@ export function createQaService(deps: QaDeps) {
       (r) => ({ status: r.status, confidence: r.confidence }),
     );
     if (input.sessionId) {
-      await sessions.set(nextSession(input.sessionId, session, result, graph, predicate));
+      await sessions.set(nextSession(input.sessionId, session, result, graph, predicate, now()));
       result.sessionId = input.sessionId;
     }
     if (input.debug) result.trace = trace;
@@ -134,8 +140,19 @@ export function createQaService(deps: QaDeps) {
     const ambiguous = e.mentions.find((m) => m.candidates.length > 1);
     if (ambiguous && e.entities.length === 0) {
       const r = base('clarify', 0.5);
-      r.suggestions = ambiguous.candidates.map((c) => ({ id: c.id, text: describeCandidate(c), kind: 'entity' as const }));
-      return { ...r, answer: composeClarify(ambiguous.text, r.suggestions.map((s) => s.text), lang) };
+      r.suggestions = ambiguous.candidates.map((c) => ({
+        id: c.id,
+        text: describeCandidate(c),
+        kind: 'entity' as const,
+      }));
+      return {
+        ...r,
+        answer: composeClarify(
+          ambiguous.text,
+          r.suggestions.map((s) => s.text),
+          lang,
+        ),
+      };
     }
 
     const faq = e.faqHits[0];
@@ -190,6 +207,7 @@ function nextSession(
   result: AskResult,
   graph: GraphAnswer | undefined,
   predicate: PredicateMatch | undefined,
+  at: number,
 ): SessionState {
   const answered = result.status === 'answered';
   return {
@@ -197,7 +215,7 @@ function nextSession(
     lastEntities: answered && result.entities.length ? result.entities.map((e) => e.id) : (prev?.lastEntities ?? []),
     lastPredicate: graph?.predicate.info.id ?? predicate?.info.id ?? prev?.lastPredicate,
     turns: (prev?.turns ?? 0) + 1,
-    updatedAt: Date.now(),
+    updatedAt: at,
   };
 }
 
@@ -225,7 +243,11 @@ function closestTopics(faqHits: TermHit[], sectionHits: TermHit[]): Suggestion[]
   for (const h of [...faqHits.slice(0, 2), ...sectionHits.slice(0, 1)]) {
     if (seen.has(h.target)) continue;
     seen.add(h.target);
-    out.push({ id: h.target, text: h.kind === 'section' ? h.text.split('：')[0]! : h.text, kind: h.kind === 'faq' ? 'faq' : 'section' });
+    out.push({
+      id: h.target,
+      text: h.kind === 'section' ? h.text.split('：')[0]! : h.text,
+      kind: h.kind === 'faq' ? 'faq' : 'section',
+    });
   }
   return out;
 }

@@ -1,7 +1,9 @@
 import type { SessionState, SessionStore } from '../ports/session-store.js';
 
 /** Sessions expire `ttlMs` after their last turn; the oldest are dropped beyond `maxSessions`. */
-export function createMemorySessionStore(opts: { ttlMs?: number; maxSessions?: number; now?: () => number } = {}): SessionStore {
+export function createMemorySessionStore(
+  opts: { ttlMs?: number; maxSessions?: number; now?: () => number } = {},
+): SessionStore {
   const ttl = opts.ttlMs ?? 30 * 60_000;
   const max = opts.maxSessions ?? 10_000;
   const now = opts.now ?? Date.now;

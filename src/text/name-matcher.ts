@@ -1,4 +1,5 @@
 import { atWordEdge, matchKey } from '../ports/text-normalize.js';
+import { getOrCreate } from '../util/get-or-create.js';
 
 export interface NameEntry {
   text: string;
@@ -26,9 +27,7 @@ export function createNameMatcher(entries: Iterable<NameEntry>, minLength = 2) {
   for (const { text, id } of entries) {
     const key = matchKey(text);
     if (key.length < minLength || key.length > MAX_NAME) continue;
-    let slot = index.get(key);
-    if (!slot) index.set(key, (slot = { name: text, ids: new Set() }));
-    slot.ids.add(id);
+    getOrCreate(index, key, () => ({ name: text, ids: new Set<string>() })).ids.add(id);
     longest = Math.max(longest, key.length);
   }
 

@@ -56,8 +56,22 @@ export const products = (hash = 'h1', price = 299): SourceBatch =>
       { from: 'p-x2', type: 'SUCCESSOR_OF', to: 'p-x1', ...at('products.csv', 'line 3', hash) },
     ],
     terms: [
-      { id: 't:p-x1:0', target: 'p-x1', kind: 'entity', text: 'X1 降噪耳机', vector: axisVector(1), ...at('products.csv', 'line 2', hash) },
-      { id: 't:p-x2:0', target: 'p-x2', kind: 'entity', text: 'X2 降噪耳机', vector: axisVector(2), ...at('products.csv', 'line 3', hash) },
+      {
+        id: 't:p-x1:0',
+        target: 'p-x1',
+        kind: 'entity',
+        text: 'X1 降噪耳机',
+        vector: axisVector(1),
+        ...at('products.csv', 'line 2', hash),
+      },
+      {
+        id: 't:p-x2:0',
+        target: 'p-x2',
+        kind: 'entity',
+        text: 'X2 降噪耳机',
+        vector: axisVector(2),
+        ...at('products.csv', 'line 3', hash),
+      },
     ],
   });
 
@@ -77,8 +91,22 @@ export const categories = (): SourceBatch =>
     ],
     relationships: [],
     terms: [
-      { id: 't:c-audio:0', target: 'c-audio', kind: 'entity', text: '耳机', vector: axisVector(3), ...at('categories.csv', 'line 2', 'c1') },
-      { id: 't:faq:1', target: 'faq-1', kind: 'faq', text: '怎么退货', vector: axisVector(1, 512, 0.5), ...at('categories.csv', 'line 4', 'c1') },
+      {
+        id: 't:c-audio:0',
+        target: 'c-audio',
+        kind: 'entity',
+        text: '耳机',
+        vector: axisVector(3),
+        ...at('categories.csv', 'line 2', 'c1'),
+      },
+      {
+        id: 't:faq:1',
+        target: 'faq-1',
+        kind: 'faq',
+        text: '怎么退货',
+        vector: axisVector(1, 512, 0.5),
+        ...at('categories.csv', 'line 4', 'c1'),
+      },
     ],
   });
 
@@ -115,7 +143,12 @@ export function graphStoreContract(name: string, makeHarness: (() => Promise<Sto
       expect(x1?.attributes.price).toEqual({ value: 299, source: 'products.csv', location: 'line 2', hash: 'h1' });
       expect(typeof x1?.attributes.price?.value).toBe('number');
       expect(x1?.attributes.noise_cancelling?.value).toBe(true);
-      expect(x1?.attributes.color).toEqual({ value: 'black', source: 'categories.csv', location: 'line 3', hash: 'c1' });
+      expect(x1?.attributes.color).toEqual({
+        value: 'black',
+        source: 'categories.csv',
+        location: 'line 3',
+        hash: 'c1',
+      });
       expect(x1?.provenance.map((p) => p.source)).toEqual(['categories.csv', 'products.csv']);
       expect(await store.getNode('nope')).toBeUndefined();
       expect((await store.getNodes(['p-x2', 'nope', 'c-audio'])).map((n) => n.id)).toEqual(['p-x2', 'c-audio']);
@@ -130,7 +163,12 @@ export function graphStoreContract(name: string, makeHarness: (() => Promise<Sto
         byKind: { entity: 3 },
       });
       const src = await store.getSource('products.csv');
-      expect(src).toMatchObject({ id: 'products.csv', hash: 'h1', format: 'csv', counts: { nodes: 2, relationships: 3, terms: 2 } });
+      expect(src).toMatchObject({
+        id: 'products.csv',
+        hash: 'h1',
+        format: 'csv',
+        counts: { nodes: 2, relationships: 3, terms: 2 },
+      });
       expect((await store.listSources()).map((s) => s.id)).toEqual(['categories.csv', 'products.csv']);
     });
 
@@ -179,7 +217,11 @@ export function graphStoreContract(name: string, makeHarness: (() => Promise<Sto
       expect(hits[0]).toMatchObject({ target: 'p-x1', kind: 'entity', source: 'products.csv' });
       const faqs = await store.searchTerms(axisVector(1), { k: 5, kinds: ['faq'] });
       expect(faqs.map((t) => t.id)).toEqual(['t:faq:1']);
-      expect((await store.listTerms(['entity'])).map((t) => t.id).sort()).toEqual(['t:c-audio:0', 't:p-x1:0', 't:p-x2:0']);
+      expect((await store.listTerms(['entity'])).map((t) => t.id).sort()).toEqual([
+        't:c-audio:0',
+        't:p-x1:0',
+        't:p-x2:0',
+      ]);
     });
 
     it('re-applying the same source changes nothing', async () => {
@@ -225,7 +267,9 @@ export function graphStoreContract(name: string, makeHarness: (() => Promise<Sto
       expect((await store.stats()).nodes).toBe(3);
       await store.applySource(
         batch('phones.csv', 'ph1', {
-          nodes: [{ id: 'p-phone', kind: 'entity', type: 'product', name: 'G5 手机', ...at('phones.csv', 'line 2', 'ph1') }],
+          nodes: [
+            { id: 'p-phone', kind: 'entity', type: 'product', name: 'G5 手机', ...at('phones.csv', 'line 2', 'ph1') },
+          ],
           relationships: [],
           terms: [],
         }),

@@ -12,7 +12,9 @@ export interface TestBackend {
 
 /** The backends this run can test: memory always, Neo4j when global setup provided one. */
 export function testBackends(): TestBackend[] {
-  const list: TestBackend[] = [{ name: 'memory', create: () => ({ store: createMemoryStore(), cleanup: async () => {} }) }];
+  const list: TestBackend[] = [
+    { name: 'memory', create: () => ({ store: createMemoryStore(), cleanup: async () => {} }) },
+  ];
   const uri = inject('neo4jUri');
   if (uri) {
     list.push({
