@@ -27,6 +27,23 @@ export const ConfigSchema = z
     LOAD_DEMO: bool.default(true),
     DEMO_PACK: z.string().default('examples/demo-pack'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** `key:scope+scope,key2:scope` — scopes are ask, read, admin. */
+    API_KEYS: z
+      .string()
+      .default('')
+      .transform((raw, ctx) => parseApiKeys(raw, ctx)),
+    /** Scopes granted without a key; admin can never be public. */
+    PUBLIC_SCOPES: z
+      .string()
+      .default('ask,read')
+      .transform((raw) =>
+        raw
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.enum(['ask', 'read'], { message: 'only ask and read can be public' }))),
+    MAX_UPLOAD_MB: z.coerce.number().positive().default(50),
   })
   .superRefine((c, ctx) => {
     if (c.GRAPH_BACKEND === 'neo4j' && !c.NEO4J_URI) {
@@ -35,6 +52,35 @@ export const ConfigSchema = z
   });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+export const SCOPES = ['ask', 'read', 'admin'] as const;
+export type Scope = (typeof SCOPES)[number];
+export interface ApiKey {
+  key: string;
+  scopes: Scope[];
+}
+
+function parseApiKeys(raw: string, ctx: z.RefinementCtx): ApiKey[] {
+  const keys: ApiKey[] = [];
+  for (const entry of raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)) {
+    const i = entry.lastIndexOf(':');
+    const key = i > 0 ? entry.slice(0, i) : '';
+    const scopes = (i > 0 ? entry.slice(i + 1) : '').split('+').filter(Boolean);
+    const bad = scopes.find((s) => !(SCOPES as readonly string[]).includes(s));
+    if (key.length < 16 || scopes.length === 0 || bad) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `entry "${entry.slice(0, 4)}…" must be <key of 16+ chars>:<scope>[+<scope>] with scopes ${SCOPES.join(', ')}`,
+      });
+      continue;
+    }
+    keys.push({ key, scopes: scopes as Scope[] });
+  }
+  return keys;
+}
 
 export class ConfigError extends Error {}
 

@@ -22,7 +22,12 @@ async function main() {
   const embedder = createEmbedder(config);
   const store = createStore(config, embedder.dimension);
   const services = createServices({ store, embedder });
-  const app = await buildApp({ services, logger });
+  const app = await buildApp({
+    services,
+    logger,
+    auth: { keys: config.API_KEYS, publicScopes: config.PUBLIC_SCOPES },
+    maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {

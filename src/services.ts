@@ -18,6 +18,8 @@ export interface Services {
   /** Connects the store and loads the model; idempotent. */
   start(): Promise<void>;
   ingest(dir: string, opts?: { sync?: boolean; dryRun?: boolean }): Promise<IngestSummary>;
+  /** Removes one source file's facts and refreshes what the QA engine caches. */
+  removeSource(sourceId: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -49,6 +51,13 @@ export function createServices(deps: {
     async ingest(dir, opts = {}) {
       try {
         return await ingestPack({ store, embedder, dir, ...opts });
+      } finally {
+        index.invalidate();
+      }
+    },
+    async removeSource(sourceId) {
+      try {
+        await store.deleteSource(sourceId);
       } finally {
         index.invalidate();
       }

@@ -9,12 +9,17 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Services } from '../services.js';
+import { type AuthOptions, createAuth } from './auth.js';
 import { HttpProblem, registerProblemHandlers } from './problem.js';
+import { adminRoutes } from './routes/admin.js';
 import { askRoutes } from './routes/ask.js';
 import { healthRoutes } from './routes/health.js';
 
 export interface AppOptions {
   services: Services;
+  /** Defaults: no keys, ask and read public (admin routes then refuse everyone). */
+  auth?: AuthOptions;
+  maxUploadBytes?: number;
   logger?: FastifyBaseLogger | boolean;
   version?: string;
 }
@@ -22,6 +27,7 @@ export interface AppOptions {
 /** The HTTP edge: Fastify plugins, routes and the OpenAPI document; no business logic here. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { services } = opts;
+  const auth = createAuth(opts.auth ?? { keys: [], publicScopes: ['ask', 'read'] });
   const app = Fastify({
     loggerInstance: typeof opts.logger === 'object' ? opts.logger : undefined,
     logger: typeof opts.logger === 'boolean' ? opts.logger : undefined,
@@ -42,8 +48,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
       tags: [
         { name: 'qa', description: 'Question answering' },
+        { name: 'admin', description: 'Knowledge-graph administration (admin scope)' },
         { name: 'operations', description: 'Health and readiness' },
       ],
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -57,7 +70,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     scoped.addHook('onRequest', async () => {
       if (!services.isReady()) throw new HttpProblem(503, 'not_ready', 'Not ready', 'the service is still starting');
     });
-    await scoped.register(askRoutes(services.qa));
+    await scoped.register(askRoutes(services.qa, auth));
+    await scoped.register(adminRoutes(services, auth, opts.maxUploadBytes ?? 50 * 1024 * 1024));
   });
   return app;
 }

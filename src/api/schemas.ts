@@ -80,3 +80,34 @@ export const Problem = z
   .meta({ id: 'Problem' });
 
 export const Health = z.object({ status: z.enum(['ok', 'starting']) }).meta({ id: 'Health' });
+
+export const IngestSummary = z
+  .object({
+    dryRun: z.boolean(),
+    files: z.object({
+      total: z.number().int(),
+      imported: z.number().int(),
+      unchanged: z.number().int(),
+      failed: z.number().int(),
+      removed: z.number().int(),
+    }),
+    counts: z.object({
+      entities: z.number().int(),
+      relationships: z.number().int(),
+      documents: z.number().int(),
+      sections: z.number().int(),
+      faqs: z.number().int(),
+      terms: z.number().int(),
+    }),
+    errors: z.array(z.object({ file: z.string(), line: z.number().int().optional(), reason: z.string() })),
+    reports: z.array(
+      z.object({
+        file: z.string(),
+        status: z.enum(['imported', 'unchanged', 'failed', 'removed', 'valid']),
+        line: z.number().int().optional(),
+        reason: z.string().optional(),
+      }),
+    ),
+    durationMs: z.number(),
+  })
+  .meta({ id: 'IngestSummary' });

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { QaService } from '../../qa/qa-service.js';
+import type { Auth } from '../auth.js';
 import { AskQuery, AskRequest, AskResponse, Problem } from '../schemas.js';
 
 export const askRoutes =
-  (qa: QaService): FastifyPluginAsyncZod =>
+  (qa: QaService, auth: Auth): FastifyPluginAsyncZod =>
   async (app) => {
+    app.addHook('preHandler', auth.require('ask'));
     app.post(
       '/v1/ask',
       {
@@ -16,7 +18,8 @@ export const askRoutes =
             'status is `answered`, `clarify` (see suggestions), `fallback` (nothing reliable found) or `escalated`.',
           body: AskRequest,
           querystring: AskQuery,
-          response: { 200: AskResponse, 400: Problem, 503: Problem },
+          security: [{}, { apiKey: [] }, { bearer: [] }],
+          response: { 200: AskResponse, 400: Problem, 401: Problem, 403: Problem, 503: Problem },
         },
       },
       async (req) => qa.ask({ ...req.body, debug: req.query.debug }),
