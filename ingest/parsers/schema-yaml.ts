@@ -11,7 +11,7 @@ const Entry = z
   .object({
     label: Label.optional(),
     synonyms: z.array(z.union([z.string(), z.number()]).transform(String)).optional(),
-    unit: z.string().optional(),
+    unit: z.union([z.string(), z.record(z.string(), z.string())]).optional(),
     description: z.string().optional(),
   })
   .nullable();
@@ -54,7 +54,14 @@ export function parseSchemaYaml(file: PackFile): FileFacts {
       const names = [...Object.values(labels), humanize(raw), ...(entry?.synonyms ?? [])];
       const attributes: Record<string, string> = { key: raw };
       for (const [lang, text] of Object.entries(labels)) attributes[`label_${lang}`] = text;
-      if (entry?.unit) attributes.unit = entry.unit;
+      // A unit may differ per language ({zh: 小时, en: hours}); `unit` keeps the first for old readers.
+      if (typeof entry?.unit === 'string') attributes.unit = entry.unit;
+      else if (entry?.unit) {
+        for (const [lang, unit] of Object.entries(entry.unit as Record<string, string>))
+          attributes[`unit_${lang}`] = unit;
+        attributes.unit =
+          (entry.unit as Record<string, string>).zh ?? Object.values(entry.unit as Record<string, string>)[0] ?? '';
+      }
       facts.nodes.push({
         id,
         kind: 'schema',

@@ -1,4 +1,5 @@
-import { labelOf } from './knowledge-index.js';
+import type { GraphNode } from '../ports/graph-store.js';
+import { labelOf, type SchemaItemInfo } from './knowledge-index.js';
 import type { GraphAnswer } from './traverse.js';
 import type { Language, Suggestion } from './types.js';
 
@@ -10,16 +11,35 @@ const T = {
   zh: {
     attribute: (e: string, label: string, value: string) => `${e}的${label}是${value}。`,
     relation: (e: string, label: string, values: string) => `${e}的${label}：${values}。`,
+    compare: (winner: string, label: string, better: string, values: string) =>
+      `${winner}的${label}${better}。${values}。`,
+    more: '更高',
+    less: '更低',
+    extreme: (group: string, winner: string, label: string, dir: 'max' | 'min', value: string) =>
+      `${group}中${label}${dir === 'max' ? '最高' : '最低'}的是${winner}（${value}）。`,
+    list: (group: string, names: string, more: number) =>
+      `${group}有：${names}${more ? ` 等 ${more + names.split('、').length} 项` : ''}。`,
+    via: (path: string) => `${path}。`,
     faq: (answer: string) => answer,
     passage: (title: string, text: string) => `根据《${title}》：${text}`,
     clarify: (name: string, options: string) => `“${name}”对应多个条目，请问您指的是哪一个：${options}？`,
     fallback: '抱歉，我在知识库中没有找到能可靠回答这个问题的内容。您可以换个说法，或者转人工客服。',
     closest: (topics: string) => `相关的话题有：${topics}。`,
-    list: '、',
+    sep: '、',
+    is: (a: string, b: string) => `${a}属于${b}`,
   },
   en: {
     attribute: (e: string, label: string, value: string) => `The ${label} of ${e} is ${value}.`,
     relation: (e: string, label: string, values: string) => `${capitalise(label)} of ${e}: ${values}.`,
+    compare: (winner: string, label: string, better: string, values: string) =>
+      `${winner} has the ${better} ${label}. ${values}.`,
+    more: 'higher',
+    less: 'lower',
+    extreme: (group: string, winner: string, label: string, dir: 'max' | 'min', value: string) =>
+      `Among ${group}, ${winner} has the ${dir === 'max' ? 'highest' : 'lowest'} ${label} (${value}).`,
+    list: (group: string, names: string, more: number) =>
+      `${capitalise(group)}: ${names}${more ? ` and ${more} more` : ''}.`,
+    via: (path: string) => `${path}.`,
     faq: (answer: string) => `From our FAQ: ${answer}`,
     passage: (title: string, text: string) => `According to "${title}": ${text}`,
     clarify: (name: string, options: string) =>
@@ -27,7 +47,8 @@ const T = {
     fallback:
       "Sorry, I couldn't find anything in the knowledge base that reliably answers this. You could rephrase the question, or ask for a human agent.",
     closest: (topics: string) => `Related topics: ${topics}.`,
-    list: ', ',
+    sep: ', ',
+    is: (a: string, b: string) => `${a} belongs to ${b}`,
   },
 } as const;
 
@@ -35,30 +56,68 @@ export function composeGraphAnswer(a: GraphAnswer, lang: Language): string {
   const t = T[lang];
   const { info } = a.predicate;
   const label = labelOf(info, info.key, lang);
-  if (info.item === 'attribute') {
-    const value = a.facts[0]!.object;
-    const unit = info.unit && !value.endsWith(info.unit) ? `${lang === 'en' ? ' ' : ''}${info.unit}` : '';
-    return t.attribute(a.entity.name, label, formatValue(value, lang) + unit);
-  }
+  if (info.item === 'attribute') return t.attribute(a.entity.name, label, withUnit(a.facts[0]!.object, info, lang));
   const names = [...new Set(a.related.map((n) => n.name))];
-  return t.relation(a.entity.name, label, names.join(t.list));
+  return t.relation(a.entity.name, label, names.join(t.sep));
+}
+
+export function composeComparison(
+  rows: { node: GraphNode; value: number; raw: string }[],
+  winner: GraphNode,
+  info: SchemaItemInfo,
+  dir: 'max' | 'min',
+  lang: Language,
+): string {
+  const t = T[lang];
+  const label = labelOf(info, info.key, lang);
+  const values = rows.map((r) => `${r.node.name}：${withUnit(r.raw, info, lang)}`).join(lang === 'zh' ? '；' : '; ');
+  return t.compare(winner.name, label, dir === 'max' ? t.more : t.less, values);
+}
+
+export function composeExtreme(
+  group: string,
+  winner: GraphNode,
+  raw: string,
+  info: SchemaItemInfo,
+  dir: 'max' | 'min',
+  lang: Language,
+) {
+  return T[lang].extreme(group, winner.name, labelOf(info, info.key, lang), dir, withUnit(raw, info, lang));
+}
+
+export function composeList(group: string, names: string[], lang: Language, max = 20): string {
+  const shown = names.slice(0, max);
+  return T[lang].list(group, shown.join(T[lang].sep), names.length - shown.length);
+}
+
+/** "K1 刻字定制机械键盘属于定制商品。" — the hops that led from the entity to the policy. */
+export function composePath(steps: { from: string; to: string }[], lang: Language): string {
+  if (steps.length === 0) return '';
+  return T[lang].via(steps.map((s) => T[lang].is(s.from, s.to)).join(lang === 'zh' ? '，' : ', '));
 }
 
 export const composeFaq = (answer: string, lang: Language) => T[lang].faq(answer);
 export const composePassage = (title: string, text: string, lang: Language) => T[lang].passage(title, text);
 export const composeClarify = (name: string, options: string[], lang: Language) =>
-  T[lang].clarify(name, options.join(T[lang].list));
+  T[lang].clarify(name, options.join(T[lang].sep));
 
 export function composeFallback(suggestions: Suggestion[], lang: Language): string {
   const t = T[lang];
   if (suggestions.length === 0) return t.fallback;
-  return `${t.fallback}${lang === 'en' ? ' ' : ''}${t.closest(suggestions.map((s) => s.text).join(t.list))}`;
+  return `${t.fallback}${lang === 'en' ? ' ' : ''}${t.closest(suggestions.map((s) => s.text).join(t.sep))}`;
+}
+
+function withUnit(value: string, info: SchemaItemInfo, lang: Language): string {
+  const shown = formatValue(value, lang);
+  const unit = info.units?.[lang] ?? info.unit;
+  if (!unit || shown.endsWith(unit)) return shown;
+  return lang === 'en' || /^[a-z]/i.test(unit) ? `${shown} ${unit}` : `${shown}${unit}`;
 }
 
 function formatValue(value: string, lang: Language): string {
   if (value === 'true') return lang === 'zh' ? '是' : 'yes';
   if (value === 'false') return lang === 'zh' ? '否' : 'no';
-  return value.replace(/\|/g, T[lang].list);
+  return value.replace(/\|/g, T[lang].sep);
 }
 
 function capitalise(s: string): string {

@@ -1,5 +1,7 @@
 import type { GraphNode, GraphStore, TermKind } from '../ports/graph-store.js';
+import { matchKey } from '../ports/text-normalize.js';
 import { createNameMatcher, type NameMatcher } from '../text/name-matcher.js';
+import { createOverlapScorer, type OverlapScorer } from './lexical-overlap.js';
 
 export interface SchemaItemInfo {
   id: string;
@@ -7,14 +9,24 @@ export interface SchemaItemInfo {
   key: string;
   labels: Partial<Record<string, string>>;
   unit?: string;
+  /** Unit per language (`unit: {zh: 小时, en: hours}` in schema.yaml). */
+  units?: Partial<Record<string, string>>;
 }
 
 export interface KnowledgeIndex {
   entities: NameMatcher;
   predicates: NameMatcher;
+  /** Labels and synonyms of entity types ("商品", "products"). */
+  types: NameMatcher;
+  /** Every Latin/digit word in any term: what the knowledge base has heard of. */
+  vocabulary: Set<string>;
   schema: Map<string, SchemaItemInfo>;
   /** Schema id of an attribute or relation by its raw key. */
   byKey: Map<string, string>;
+  /** Lexical overlap of a question with FAQ and section texts, IDF from those texts. */
+  overlap: OverlapScorer;
+  /** Text of every FAQ/section term by term id, for the overlap signal. */
+  termText: Map<string, string>;
 }
 
 const SCHEMA_KINDS: TermKind[] = ['attribute', 'relation'];
@@ -28,7 +40,22 @@ export function createKnowledgeIndexCache(store: GraphStore) {
 
   async function build(): Promise<KnowledgeIndex> {
     const entityTerms = await store.listTerms(['entity']);
+    const passageTerms = await store.listTerms(['faq', 'section']);
     const predicateTerms = await store.listTerms(SCHEMA_KINDS);
+    const typeTerms = await store.listTerms(['type']);
+    const vocabulary = new Set<string>();
+    const addWords = (text: string) => {
+      for (const w of matchKey(text).match(/[a-z0-9]+/g) ?? []) vocabulary.add(w);
+    };
+    for (const t of [...entityTerms, ...passageTerms, ...predicateTerms, ...typeTerms]) addWords(t.text);
+    for (let offset = 0; ; offset += 1000) {
+      const page = await store.listNodes({ kind: 'entity', offset, limit: 1000 });
+      for (const n of page) {
+        addWords(n.text);
+        for (const a of Object.values(n.attributes)) addWords(String(a.value));
+      }
+      if (page.length < 1000) break;
+    }
     const schemaIds = [...new Set(predicateTerms.map((t) => t.target))];
     const schema = new Map<string, SchemaItemInfo>();
     const byKey = new Map<string, string>();
@@ -40,8 +67,12 @@ export function createKnowledgeIndexCache(store: GraphStore) {
     return {
       entities: createNameMatcher(entityTerms.map((t) => ({ text: t.text, id: t.target }))),
       predicates: createNameMatcher(predicateTerms.map((t) => ({ text: t.text, id: t.target }))),
+      types: createNameMatcher(typeTerms.map((t) => ({ text: t.text, id: t.target }))),
+      vocabulary,
       schema,
       byKey,
+      overlap: createOverlapScorer(passageTerms.map((t) => t.text)),
+      termText: new Map(passageTerms.map((t) => [t.id, t.text])),
     };
   }
 
@@ -63,8 +94,10 @@ export type KnowledgeIndexCache = ReturnType<typeof createKnowledgeIndexCache>;
 
 function toSchemaInfo(node: GraphNode): SchemaItemInfo {
   const labels: Record<string, string> = {};
+  const units: Record<string, string> = {};
   for (const [k, v] of Object.entries(node.attributes)) {
     if (k.startsWith('label_')) labels[k.slice(6)] = String(v.value);
+    if (k.startsWith('unit_')) units[k.slice(5)] = String(v.value);
   }
   const key = String(node.attributes.key?.value ?? node.id.split(':').slice(2).join(':'));
   return {
@@ -73,6 +106,7 @@ function toSchemaInfo(node: GraphNode): SchemaItemInfo {
     key,
     labels,
     unit: node.attributes.unit ? String(node.attributes.unit.value) : undefined,
+    units,
   };
 }
 

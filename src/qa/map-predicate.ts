@@ -1,3 +1,7 @@
+import type { Embedder } from '../ports/embedder.js';
+import type { GraphNode, GraphStore } from '../ports/graph-store.js';
+import { matchKey } from '../ports/text-normalize.js';
+import { STRUCTURAL } from './graph-context.js';
 import type { KnowledgeIndex, SchemaItemInfo } from './knowledge-index.js';
 
 export interface PredicateMatch {
@@ -8,10 +12,10 @@ export interface PredicateMatch {
 }
 
 /**
- * Finds which attribute or relation a question asks for, from schema labels, synonyms and raw
- * names found in the question outside the entity names. Longest phrase wins.
+ * Attribute and relation labels, synonyms and raw names found in the question outside the
+ * entity names. Longest phrase first.
  */
-export function mapPredicates(
+export function mapPredicatesLexically(
   question: string,
   index: KnowledgeIndex,
   entitySpans: readonly { start: number; end: number }[],
@@ -25,4 +29,69 @@ export function mapPredicates(
     }
   }
   return out.sort((a, b) => b.text.length - a.text.length);
+}
+
+/** The question with the entity names cut out: what it asks *about* them. */
+export function residual(question: string, spans: readonly { start: number; end: number }[]): string {
+  const key = matchKey(question);
+  let out = '';
+  let at = 0;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    out += `${key.slice(at, s.start)} `;
+    at = Math.max(at, s.end);
+  }
+  return (out + key.slice(at)).replace(/\s+/g, ' ').trim();
+}
+
+/** Attribute keys and relation types an entity actually has: the only predicates worth mapping to. */
+export async function predicatesOf(
+  store: GraphStore,
+  entity: GraphNode,
+  index: KnowledgeIndex,
+): Promise<SchemaItemInfo[]> {
+  const out = new Map<string, SchemaItemInfo>();
+  for (const key of Object.keys(entity.attributes)) {
+    const info = index.schema.get(`schema:attribute:${key}`);
+    if (info) out.set(info.id, info);
+  }
+  for (const r of await store.relationships(entity.id)) {
+    if (STRUCTURAL.has(r.type)) continue;
+    const info = index.schema.get(`schema:relation:${r.type}`);
+    if (info) out.set(info.id, info);
+  }
+  return [...out.values()];
+}
+
+/** How much nearer a predicate the entity lacks must be before the question counts as asking for it. */
+const MISSING_MARGIN = 0.02;
+
+/**
+ * Ranks an entity's predicates by how close the question's residual is, in meaning, to each
+ * predicate's labels and synonyms. Returns best first with its cosine similarity.
+ */
+export async function mapPredicatesByMeaning(
+  residualText: string,
+  candidates: SchemaItemInfo[],
+  store: GraphStore,
+  embedder: Embedder,
+): Promise<PredicateMatch[]> {
+  if (!residualText || candidates.length === 0) return [];
+  const wanted = new Map(candidates.map((c) => [c.id, c]));
+  const v = await embedder.embedQuery(residualText);
+  const hits = await store.searchTerms(v, { k: 300, kinds: ['attribute', 'relation'] });
+  // If the nearest label of all belongs to a predicate this entity lacks, the question asks for
+  // something the graph does not hold about it: no stand-in.
+  const top = hits[0];
+  if (top && !wanted.has(top.target)) {
+    const ownBest = hits.find((h) => wanted.has(h.target));
+    if (!ownBest || top.score - ownBest.score > MISSING_MARGIN) return [];
+  }
+  const best = new Map<string, PredicateMatch>();
+  for (const h of hits) {
+    const info = wanted.get(h.target);
+    if (!info) continue;
+    const prev = best.get(h.target);
+    if (!prev || h.score > prev.score) best.set(h.target, { info, text: h.text, via: 'vector', score: h.score });
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score);
 }

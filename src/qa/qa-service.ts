@@ -2,14 +2,33 @@ import type { Embedder } from '../ports/embedder.js';
 import type { GraphNode, GraphStore, TermHit } from '../ports/graph-store.js';
 import type { SessionState, SessionStore } from '../ports/session-store.js';
 import { cleanText } from '../ports/text-normalize.js';
-import { composeClarify, composeFallback, composeFaq, composeGraphAnswer, composePassage } from './compose.js';
+import { answerComparison, answerExtreme, answerList } from './answer-sets.js';
+import {
+  composeClarify,
+  composeFallback,
+  composeFaq,
+  composeGraphAnswer,
+  composePassage,
+  composePath,
+} from './compose.js';
 import { detectLanguage } from './detect-language.js';
+import { entityContext } from './graph-context.js';
+import { rerank } from './hybrid-rerank.js';
 import { type KnowledgeIndexCache, labelOf } from './knowledge-index.js';
 import { type EntityMention, linkEntities } from './link-entities.js';
-import { mapPredicates, type PredicateMatch } from './map-predicate.js';
+import {
+  mapPredicatesByMeaning,
+  mapPredicatesLexically,
+  type PredicateMatch,
+  predicatesOf,
+  residual,
+} from './map-predicate.js';
+import { detectCues, type QuestionCues } from './question-cues.js';
+import { unexplainedContent, unknownCodes } from './residual-content.js';
+import { baseResult, citeNode } from './result-parts.js';
 import { calibrate, DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
 import { type GraphAnswer, traverse } from './traverse.js';
-import type { AskInput, AskResult, Citation, EntityRef, Language, Suggestion, TraceStep } from './types.js';
+import type { AskInput, AskResult, Fact, Language, Suggestion, TraceStep } from './types.js';
 
 export interface QaDeps {
   store: GraphStore;
@@ -20,7 +39,15 @@ export interface QaDeps {
   now?: () => number;
 }
 
-const EXCERPT = 240;
+/** One possible answer and how sure the engine is of it; the most confident one wins. */
+interface Candidate {
+  kind: string;
+  confidence: number;
+  build(): Promise<AskResult> | AskResult;
+  /** What the session should remember if this candidate answers. */
+  entities?: GraphNode[];
+  predicate?: string;
+}
 
 /**
  * The question-answering pipeline: normalise → language → link → map → traverse/retrieve →
@@ -42,152 +69,323 @@ export function createQaService(deps: QaDeps) {
 
     const question = await step('normalize', () => cleanText(input.question));
     const lang = await step('language', () => input.language ?? detectLanguage(question));
+    const cues = detectCues(question, lang);
     const index = await deps.index.get();
     const session = input.sessionId ? await sessions.get(input.sessionId) : undefined;
-
-    const mentions = await step('link', () => linkEntities(question, index, store), summariseMentions);
-    const predicates = await step(
-      'map',
-      () => mapPredicates(question, index, mentions),
-      (ps) => ps.map((p) => ({ id: p.info.id, text: p.text, via: p.via })),
-    );
     const qv = await embedder.embedQuery(question);
+
+    const mentions = await step(
+      'link',
+      () => linkEntities(question, index, store, () => store.searchTerms(qv, { k: 8, kinds: ['entity'] })),
+      (ms) => ms.map((m) => ({ text: m.text, candidates: m.candidates.map((c) => c.id), via: m.via })),
+    );
+    let entities = dedupe(mentions.filter((m) => m.candidates.length === 1).map((m) => m.candidates[0]!));
+    const ambiguous = mentions.find((m) => m.candidates.length > 1);
+    const lexical = await step(
+      'map',
+      () => mapPredicatesLexically(question, index, mentions),
+      (ps) => ps.map((p) => ({ id: p.info.id, text: p.text })),
+    );
+
+    // Multi-turn: a follow-up may name only the attribute ("它的保修期多久"), only the entity
+    // ("那 X2 呢"), or neither ("which of the two is lighter?").
+    let predicateFromSession: PredicateMatch | undefined;
+    if (mentions.length === 0 && session?.lastEntities.length) {
+      entities = await store.getNodes(cues.compare ? session.lastEntities : session.lastEntities.slice(0, 1));
+    }
+    if (lexical.length === 0 && entities.length > 0 && session?.lastPredicate && isFollowUp(question, mentions)) {
+      const info = index.schema.get(session.lastPredicate);
+      if (info) predicateFromSession = { info, text: info.key, via: 'label', score: 1 };
+    }
+
     const [faqHits, sectionHits] = await step(
       'retrieve',
       () =>
         Promise.all([
-          store.searchTerms(qv, { k: 5, kinds: ['faq'] }),
-          store.searchTerms(qv, { k: 5, kinds: ['section'] }),
+          store.searchTerms(qv, { k: 60, kinds: ['faq'] }).then((h) => rerank(h, question, index)),
+          store.searchTerms(qv, { k: 300, kinds: ['section'] }).then((h) => rerank(h, question, index)),
         ]),
-      ([f, s]) => ({ faq: f.map(hitSummary), section: s.map(hitSummary) }),
+      ([f, s]) => ({ faq: f.slice(0, 5).map(hitSummary), section: s.slice(0, 5).map(hitSummary) }),
     );
 
-    // Multi-turn: a follow-up may name only the attribute ("它的保修期多久") or only the entity ("那 X2 呢").
-    let entities = mentions.filter((m) => m.candidates.length === 1).map((m) => m.candidates[0]!);
-    let predicate = predicates[0];
-    if (entities.length === 0 && mentions.length === 0 && predicate && session?.lastEntities.length) {
-      entities = await store.getNodes(session.lastEntities.slice(0, 1));
-    }
-    if (!predicate && entities.length > 0 && session?.lastPredicate && isFollowUp(question, mentions)) {
-      const info = index.schema.get(session.lastPredicate);
-      if (info) predicate = { info, text: info.key, via: 'label', score: 1 };
-    }
-
-    const graph = await step(
+    const candidates: Candidate[] = [];
+    const evidence = { question, lang, cues, entities, mentions, lexical, predicateFromSession, faqHits, sectionHits };
+    await step(
       'traverse',
-      async () => (predicate ? firstGraphAnswer(entities, predicate) : undefined),
-      (g) => g && { entity: g.entity.id, predicate: g.predicate.info.id, facts: g.facts.length },
+      () => collectCandidates(evidence, candidates, index),
+      () => candidates.map((c) => ({ kind: c.kind, confidence: round(c.confidence) })),
     );
+    if (input.debug) {
+      // Knowledge engineers (and calibration) see every reading the engine weighed, not just the winner.
+      const weighed = await Promise.all(
+        candidates.map(async (c) => ({
+          kind: c.kind,
+          confidence: round(c.confidence),
+          answer: (await c.build()).answer.slice(0, 300),
+        })),
+      );
+      trace.push({ stage: 'candidates', ms: 0, detail: weighed });
+    }
 
+    preferSetAnswers(candidates);
+    const unknown = unknownCodes(question, index);
+    if (unknown.length) {
+      // The question names a model or code the knowledge base has never seen: whatever matched, it
+      // is about something else.
+      for (const c of candidates) c.confidence *= t.unknownNamePenalty;
+      trace.push({ stage: 'unknown-names', ms: 0, detail: unknown });
+    }
+    const best = candidates.sort((a, b) => b.confidence - a.confidence)[0];
     const result = await step(
       'compose',
-      () => decide({ question, lang, mentions, predicate, graph, entities, faqHits, sectionHits }),
+      async () => {
+        // A name shared by several entities is asked back, unless the grammar asked for a set of them.
+        if (ambiguous && entities.length === 0 && !isSetAnswer(best)) return clarify(ambiguous, lang);
+        if (best && best.confidence >= t.answer) return best.build();
+        return fallback(evidence, best?.confidence ?? 0);
+      },
       (r) => ({ status: r.status, confidence: r.confidence }),
     );
     if (input.sessionId) {
-      await sessions.set(nextSession(input.sessionId, session, result, graph, predicate, now()));
+      const answered = result.status === 'answered' ? best : undefined;
+      await sessions.set(nextSession(input.sessionId, session, answered, now()));
       result.sessionId = input.sessionId;
     }
     if (input.debug) result.trace = trace;
     return result;
   }
 
-  async function firstGraphAnswer(entities: GraphNode[], predicate: PredicateMatch): Promise<GraphAnswer | undefined> {
-    for (const e of entities) {
-      const a = await traverse(e, predicate, store);
-      if (a) return a;
-    }
-    return undefined;
-  }
-
   interface Evidence {
     question: string;
     lang: Language;
-    mentions: EntityMention[];
-    predicate: PredicateMatch | undefined;
-    graph: GraphAnswer | undefined;
+    cues: QuestionCues;
     entities: GraphNode[];
+    mentions: EntityMention[];
+    lexical: PredicateMatch[];
+    predicateFromSession: PredicateMatch | undefined;
     faqHits: TermHit[];
     sectionHits: TermHit[];
   }
 
-  async function decide(e: Evidence): Promise<AskResult> {
+  async function collectCandidates(
+    e: Evidence,
+    out: Candidate[],
+    index: Awaited<ReturnType<KnowledgeIndexCache['get']>>,
+  ) {
     const { lang } = e;
-    const base = (status: AskResult['status'], confidence: number) => ({
-      status,
-      confidence: round(confidence),
-      language: lang,
-      citations: [] as Citation[],
-      entities: e.entities.map(toRef),
-      facts: [] as AskResult['facts'],
-      suggestions: [] as Suggestion[],
-    });
+    const rest = residual(e.question, e.mentions);
+    // Content beyond names, labels and question words: a list or a description would not answer it.
+    const unexplained = unexplainedContent(rest, lang, index);
 
-    if (e.graph) {
-      const r = base('answered', t.graphExact);
-      const label = labelOf(e.graph.predicate.info, e.graph.predicate.info.key, lang);
-      r.facts = e.graph.facts;
-      r.citations = e.graph.facts.map((f) => ({
-        sourceId: f.source,
-        title: e.graph!.entity.name,
-        excerpt: `${f.subjectName} · ${label}: ${f.object}`,
-        location: f.location,
-        nodeId: f.subject,
-      }));
-      return { ...r, answer: composeGraphAnswer(e.graph, lang) };
+    // Sets: comparisons, extremes and lists over the entities the question names.
+    if (e.cues.compare && e.entities.length >= 2) {
+      const c = await answerComparison({
+        store,
+        embedder,
+        index,
+        entities: e.entities,
+        lexical: e.lexical,
+        residual: rest,
+        cues: e.cues,
+        lang,
+        t,
+      });
+      if (c) out.push(c);
+    }
+    if ((e.cues.list || e.cues.superlative) && e.entities.length > 0) {
+      const c = e.cues.superlative
+        ? await answerExtreme({
+            store,
+            embedder,
+            index,
+            entities: e.entities,
+            lexical: e.lexical,
+            residual: rest,
+            cues: e.cues,
+            lang,
+            t,
+          })
+        : unexplained
+          ? undefined
+          : await answerList({ store, entities: e.entities, lang, t });
+      if (c) out.push(c);
     }
 
-    const ambiguous = e.mentions.find((m) => m.candidates.length > 1);
-    if (ambiguous && e.entities.length === 0) {
-      const r = base('clarify', 0.5);
-      r.suggestions = ambiguous.candidates.map((c) => ({
-        id: c.id,
-        text: describeCandidate(c),
-        kind: 'entity' as const,
-      }));
-      return {
-        ...r,
-        answer: composeClarify(
-          ambiguous.text,
-          r.suggestions.map((s) => s.text),
-          lang,
-        ),
-      };
-    }
+    for (const entity of e.entities.slice(0, 3)) {
+      // A fact of the entity: the asked attribute or relation, by label or by meaning.
+      const own = await predicatesOf(store, entity, index);
+      const ownIds = new Set(own.map((p) => p.id));
+      const lexical = [...e.lexical, ...(e.predicateFromSession ? [e.predicateFromSession] : [])].filter((p) =>
+        ownIds.has(p.info.id),
+      );
+      // A label the question uses but the entity lacks ("512GB 版本的价格" is fine; "电池毫安时" of a
+      // laptop without one is not): then no other attribute may stand in for it by meaning.
+      const asksMissing = e.lexical.length > 0 && lexical.length === 0;
+      const byMeaning = lexical.length || asksMissing ? [] : await mapPredicatesByMeaning(rest, own, store, embedder);
+      const predicate = lexical[0] ?? byMeaning[0];
+      if (predicate) {
+        const graph = await traverse(entity, predicate, store);
+        const confidence =
+          predicate.via === 'label' ? t.graphExact : Math.min(t.byMeaningCap, calibrate(predicate.score, t.predicate));
+        if (graph) out.push(graphCandidate(graph, confidence, lang));
+      }
 
-    const faq = e.faqHits[0];
-    const section = e.sectionHits[0];
-    const faqConf = faq ? calibrate(faq.score, t) : 0;
-    const sectionConf = section ? calibrate(section.score, t) * t.passageFactor : 0;
-    if (Math.max(faqConf, sectionConf) >= t.answer) {
-      if (faqConf >= sectionConf) {
-        const node = await store.getNode(faq!.target);
-        if (node) {
-          const r = base('answered', faqConf);
-          r.citations = [citeNode(node, node.name, node.text)];
-          return { ...r, answer: composeFaq(node.text, lang) };
-        }
-      } else {
-        const node = await store.getNode(section!.target);
-        if (node) {
-          const r = base('answered', sectionConf);
-          const title = node.name.split(' > ')[0] ?? node.name;
-          r.citations = [citeNode(node, node.name, node.text)];
-          return { ...r, answer: composePassage(title, node.text, lang) };
-        }
+      // Multi-hop: policies that apply to the entity or what it belongs to, and FAQs about it.
+      const ctx = await entityContext(store, entity);
+      const docIds = new Set(ctx.documents.map((d) => d.id));
+      const section = await bestScopedSection(e.sectionHits, docIds);
+      if (section) {
+        const via = ctx.documents.find((d) => d.id === section.document)!.via;
+        out.push(
+          passageCandidate(
+            section.node,
+            Math.min(t.retrievalCap, calibrate(section.score, t.scoped)),
+            lang,
+            entity,
+            via,
+          ),
+        );
+      }
+      const faqIds = new Set(ctx.faqs);
+      const faq = e.faqHits.find((h) => faqIds.has(h.target));
+      if (faq)
+        out.push(await faqCandidate(faq, Math.min(t.retrievalCap, calibrate(faq.score, t.scoped)), lang, [entity]));
+
+      // "X 是什么": the entity's own description.
+      if (entity.text && !unexplained && e.lexical.length === 0) {
+        out.push({
+          kind: 'describe',
+          confidence: t.describe,
+          entities: [entity],
+          build: () => ({
+            ...baseResult('answered', t.describe, lang, [entity]),
+            citations: [citeNode(entity, entity.name, entity.text)],
+            answer: entity.text,
+          }),
+        });
       }
     }
 
-    const only = e.entities[0];
-    if (only && !e.predicate && e.entities.length === 1 && only.text) {
-      const r = base('answered', t.describe);
-      r.citations = [citeNode(only, only.name, only.text)];
-      return { ...r, answer: only.text };
+    // Global retrieval: the nearest FAQ and policy section, whatever the question names.
+    const faq = e.faqHits[0];
+    if (faq) out.push(await faqCandidate(faq, Math.min(t.retrievalCap, calibrate(faq.score, t.faq)), lang, e.entities));
+    const section = e.sectionHits[0];
+    if (section) {
+      const node = await store.getNode(section.target);
+      if (node) out.push(passageCandidate(node, Math.min(t.retrievalCap, calibrate(section.score, t.passage)), lang));
     }
+  }
 
-    const r = base('fallback', Math.max(faqConf, sectionConf));
-    r.suggestions = closestTopics(e.faqHits, e.sectionHits);
-    return { ...r, answer: composeFallback(r.suggestions, lang) };
+  async function bestScopedSection(hits: TermHit[], docIds: Set<string>) {
+    if (docIds.size === 0) return undefined;
+    for (const h of hits) {
+      const node = await store.getNode(h.target);
+      const document = node ? String(node.attributes.document?.value ?? '') : '';
+      if (node && docIds.has(document)) return { node, score: h.score, document };
+    }
+    return undefined;
+  }
+
+  function graphCandidate(g: GraphAnswer, confidence: number, lang: Language): Candidate {
+    return {
+      kind: `graph:${g.predicate.info.item}`,
+      confidence,
+      entities: [g.entity],
+      predicate: g.predicate.info.id,
+      build: () => {
+        const label = labelOf(g.predicate.info, g.predicate.info.key, lang);
+        return {
+          ...baseResult('answered', confidence, lang, [g.entity]),
+          facts: g.facts,
+          citations: g.facts.map((f) => ({
+            sourceId: f.source,
+            title: g.entity.name,
+            excerpt: `${f.subjectName} · ${label}: ${f.object}`,
+            location: f.location,
+            nodeId: f.subject,
+          })),
+          answer: composeGraphAnswer(g, lang),
+        };
+      },
+    };
+  }
+
+  function passageCandidate(
+    node: GraphNode,
+    confidence: number,
+    lang: Language,
+    entity?: GraphNode,
+    via: { from: string; type: string; to: string; source: string; location: string }[] = [],
+  ): Candidate {
+    return {
+      kind: entity ? 'passage:scoped' : 'passage',
+      confidence,
+      entities: entity ? [entity] : [],
+      build: async () => {
+        const title = node.name.split(' > ')[0] ?? node.name;
+        // The hops that made this policy apply (entity → category → …), as facts and as a sentence.
+        const hops = via.filter((r) => r.type !== 'APPLIES_TO');
+        const names = new Map((await store.getNodes(hops.flatMap((r) => [r.from, r.to]))).map((n) => [n.id, n.name]));
+        const facts: Fact[] = via.map((r) => ({
+          subject: r.from,
+          subjectName: names.get(r.from) ?? r.from,
+          predicate: r.type,
+          object: names.get(r.to) ?? r.to,
+          source: r.source,
+          location: r.location,
+        }));
+        const path = composePath(
+          hops.map((r) => ({ from: names.get(r.from) ?? r.from, to: names.get(r.to) ?? r.to })),
+          lang,
+        );
+        return {
+          ...baseResult('answered', confidence, lang, entity ? [entity] : []),
+          facts,
+          citations: [citeNode(node, node.name, node.text)],
+          answer: `${path}${path && lang === 'en' ? ' ' : ''}${composePassage(title, node.text, lang)}`,
+        };
+      },
+    };
+  }
+
+  async function faqCandidate(
+    hit: TermHit,
+    confidence: number,
+    lang: Language,
+    entities: GraphNode[],
+  ): Promise<Candidate> {
+    return {
+      kind: 'faq',
+      confidence,
+      entities,
+      build: async () => {
+        const node = await store.getNode(hit.target);
+        if (!node) return fallback(undefined, 0, lang);
+        return {
+          ...baseResult('answered', confidence, lang, entities),
+          citations: [citeNode(node, node.name, node.text)],
+          answer: composeFaq(node.text, lang),
+        };
+      },
+    };
+  }
+
+  function clarify(m: EntityMention, lang: Language): AskResult {
+    const suggestions = m.candidates.map((c) => ({ id: c.id, text: describeCandidate(c), kind: 'entity' as const }));
+    return {
+      ...baseResult('clarify', 0.5, lang, []),
+      suggestions,
+      answer: composeClarify(
+        m.text,
+        suggestions.map((s) => s.text),
+        lang,
+      ),
+    };
+  }
+
+  function fallback(e: Evidence | undefined, confidence: number, lang: Language = e?.lang ?? 'zh'): AskResult {
+    const suggestions = e ? closestTopics(e.faqHits, e.sectionHits) : [];
+    return { ...baseResult('fallback', confidence, lang, []), suggestions, answer: composeFallback(suggestions, lang) };
   }
 
   return { ask };
@@ -195,41 +393,45 @@ export function createQaService(deps: QaDeps) {
 
 export type QaService = ReturnType<typeof createQaService>;
 
-/** A short question that names an entity and nothing else reuses the last attribute asked for. */
+/**
+ * A comparison, extreme or list exists only when the question's grammar asked for one, so it
+ * outranks the single facts of the entities it was built from.
+ */
+function isSetAnswer(c: Candidate | undefined): boolean {
+  return c?.kind === 'compare' || c?.kind === 'extreme' || c?.kind === 'list';
+}
+
+function preferSetAnswers(candidates: Candidate[]) {
+  const set = candidates.find(isSetAnswer);
+  if (!set) return;
+  const facts = candidates.filter((c) => c.kind.startsWith('graph:')).map((c) => c.confidence);
+  if (facts.length) set.confidence = Math.max(set.confidence, Math.min(1, Math.max(...facts) + 0.01));
+}
+
+/** A short question that names an entity and little else reuses the last attribute asked for. */
 function isFollowUp(question: string, mentions: EntityMention[]): boolean {
   const named = mentions.reduce((n, m) => n + (m.end - m.start), 0);
-  return question.length - named <= 6;
+  return question.length - named <= 8;
 }
 
 function nextSession(
   id: string,
   prev: SessionState | undefined,
-  result: AskResult,
-  graph: GraphAnswer | undefined,
-  predicate: PredicateMatch | undefined,
+  answered: Candidate | undefined,
   at: number,
 ): SessionState {
-  const answered = result.status === 'answered';
   return {
     id,
-    lastEntities: answered && result.entities.length ? result.entities.map((e) => e.id) : (prev?.lastEntities ?? []),
-    lastPredicate: graph?.predicate.info.id ?? predicate?.info.id ?? prev?.lastPredicate,
+    lastEntities: answered?.entities?.length ? answered.entities.map((e) => e.id) : (prev?.lastEntities ?? []),
+    lastPredicate: answered?.predicate ?? prev?.lastPredicate,
     turns: (prev?.turns ?? 0) + 1,
     updatedAt: at,
   };
 }
 
-function citeNode(node: GraphNode, title: string, text: string): Citation {
-  const p = node.provenance[0]!;
-  return { sourceId: p.source, title, excerpt: excerpt(text), location: p.location, nodeId: node.id };
-}
-
-function excerpt(text: string): string {
-  return text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text;
-}
-
-function toRef(n: GraphNode): EntityRef {
-  return { id: n.id, name: n.name, type: n.type };
+function dedupe(nodes: GraphNode[]): GraphNode[] {
+  const seen = new Set<string>();
+  return nodes.filter((n) => !seen.has(n.id) && seen.add(n.id));
 }
 
 function describeCandidate(n: GraphNode): string {
@@ -250,10 +452,6 @@ function closestTopics(faqHits: TermHit[], sectionHits: TermHit[]): Suggestion[]
     });
   }
   return out;
-}
-
-function summariseMentions(ms: EntityMention[]) {
-  return ms.map((m) => ({ text: m.text, candidates: m.candidates.map((c) => c.id), via: m.via }));
 }
 
 function hitSummary(h: TermHit) {

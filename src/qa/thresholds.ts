@@ -1,33 +1,59 @@
 /**
- * Confidence calibration. Cosine similarities of the embedding model are mapped linearly from
- * `floor` (unrelated text scores about this) to `ceiling` (paraphrases score about this) onto 0..1.
- * The values are chosen from the demo dev set and re-checked on the external benchmarks
- * (see README, "Confidence"); the same values serve every pack.
+ * Confidence calibration. Each kind of evidence has its own similarity scale: a cosine between a
+ * question and an FAQ question means something else than one between a question and a policy
+ * section. Each is mapped linearly from `floor` (unrelated pairs score about this) to `ceiling`
+ * (clear matches score about this) onto 0..1. Values were chosen from the demo dev set and
+ * checked on the external benchmarks (see README, "Confidence"); the same values serve every pack.
  */
-export interface Thresholds {
+export interface Calibration {
   floor: number;
   ceiling: number;
+}
+
+export interface Thresholds {
   /** Below this confidence the engine does not answer. */
   answer: number;
-  /** Confidence of a graph fact reached through exact names and labels. */
+  /** A graph fact reached through exact names and schema labels. */
   graphExact: number;
-  /** Confidence of an entity description when only the entity was named. */
+  /** A set answer (list, comparison, extreme) over exactly named entities. */
+  setExact: number;
+  /**
+   * Retrieved text (FAQ, section) never outranks a fact reached through exact names and labels:
+   * similarity says "close in meaning", an exact label says "this is the attribute asked for".
+   */
+  retrievalCap: number;
+  /** A fact whose attribute was only matched by meaning ranks below confident retrieval. */
+  byMeaningCap: number;
+  /** An entity's description when the question asks what it is. */
   describe: number;
-  /** Passages are longer than questions, so their similarity is discounted. */
-  passageFactor: number;
+  /** Multiplies every confidence when the question names a code the knowledge base never saw. */
+  unknownNamePenalty: number;
+  /** Question (without entity names) ↔ attribute/relation labels and synonyms. */
+  predicate: Calibration;
+  /** Question ↔ sections of policies that apply to a named entity, and FAQs about it. */
+  scoped: Calibration;
+  /** Question ↔ FAQ questions and alternates. */
+  faq: Calibration;
+  /** Question ↔ any policy section. */
+  passage: Calibration;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
-  floor: 0.45,
-  ceiling: 0.9,
   answer: 0.6,
-  graphExact: 0.95,
-  describe: 0.7,
-  passageFactor: 0.95,
+  graphExact: 0.97,
+  setExact: 0.9,
+  retrievalCap: 0.94,
+  byMeaningCap: 0.85,
+  describe: 0.65,
+  unknownNamePenalty: 0.6,
+  predicate: { floor: 0.4, ceiling: 0.8 },
+  scoped: { floor: 0.4, ceiling: 0.95 },
+  faq: { floor: 0.5, ceiling: 1.05 },
+  passage: { floor: 0.5, ceiling: 1.0 },
 };
 
-export function calibrate(similarity: number, t: Thresholds): number {
-  return clamp01((similarity - t.floor) / (t.ceiling - t.floor));
+export function calibrate(similarity: number, c: Calibration): number {
+  return clamp01((similarity - c.floor) / (c.ceiling - c.floor));
 }
 
 export const clamp01 = (x: number) => Math.min(1, Math.max(0, x));

@@ -1,0 +1,193 @@
+import type { Embedder } from '../ports/embedder.js';
+import type { GraphNode, GraphStore } from '../ports/graph-store.js';
+import { composeComparison, composeExtreme, composeList } from './compose.js';
+import { members } from './graph-context.js';
+import type { KnowledgeIndex, SchemaItemInfo } from './knowledge-index.js';
+import { mapPredicatesByMeaning, type PredicateMatch } from './map-predicate.js';
+import type { QuestionCues } from './question-cues.js';
+import { baseResult, citeNode } from './result-parts.js';
+import { calibrate, type Thresholds } from './thresholds.js';
+import type { Fact, Language } from './types.js';
+
+interface SetInput {
+  store: GraphStore;
+  embedder: Embedder;
+  index: KnowledgeIndex;
+  entities: GraphNode[];
+  lexical: PredicateMatch[];
+  residual: string;
+  cues: QuestionCues;
+  lang: Language;
+  t: Thresholds;
+}
+
+interface SetCandidate {
+  kind: string;
+  confidence: number;
+  entities: GraphNode[];
+  predicate?: string;
+  build(): ReturnType<typeof baseResult>;
+}
+
+/** Numeric attributes every one of `nodes` has: what they can be compared on. */
+function sharedNumeric(nodes: GraphNode[], index: KnowledgeIndex): SchemaItemInfo[] {
+  const keys = Object.keys(nodes[0]?.attributes ?? {}).filter((k) =>
+    nodes.every((n) => Number.isFinite(toNumber(n.attributes[k]?.value))),
+  );
+  return keys.map((k) => index.schema.get(`schema:attribute:${k}`)).filter((i): i is SchemaItemInfo => !!i);
+}
+
+async function pickPredicate(
+  input: SetInput,
+  candidates: SchemaItemInfo[],
+): Promise<{ info: SchemaItemInfo; confidence: number } | undefined> {
+  const ids = new Set(candidates.map((c) => c.id));
+  const lexical = input.lexical.find((p) => ids.has(p.info.id));
+  if (lexical) return { info: lexical.info, confidence: input.t.setExact };
+  const [best] = await mapPredicatesByMeaning(input.residual, candidates, input.store, input.embedder);
+  return best
+    ? { info: best.info, confidence: Math.min(input.t.byMeaningCap, calibrate(best.score, input.t.predicate)) }
+    : undefined;
+}
+
+/** "X1 和 X2 哪个续航更长": the shared numeric attribute the question asks about, compared. */
+export async function answerComparison(input: SetInput): Promise<SetCandidate | undefined> {
+  const nodes = input.entities.slice(0, 4);
+  const picked = await pickPredicate(input, sharedNumeric(nodes, input.index));
+  if (!picked) return undefined;
+  const { info } = picked;
+  const rows = nodes.map((node) => ({
+    node,
+    raw: String(node.attributes[info.key]!.value),
+    value: toNumber(node.attributes[info.key]!.value),
+  }));
+  const dir = input.cues.direction ?? 'max';
+  const winner = rows.reduce((a, b) => (dir === 'max' ? (b.value > a.value ? b : a) : b.value < a.value ? b : a)).node;
+  const facts = rows.map((r) => attributeFact(r.node, info.key));
+  return {
+    kind: 'compare',
+    confidence: picked.confidence,
+    entities: nodes,
+    predicate: info.id,
+    build: () => ({
+      ...baseResult('answered', picked.confidence, input.lang, nodes),
+      facts,
+      citations: facts.map((f) => ({
+        sourceId: f.source,
+        title: f.subjectName,
+        excerpt: `${f.subjectName} · ${info.key}: ${f.object}`,
+        location: f.location,
+        nodeId: f.subject,
+      })),
+      answer: composeComparison(rows, winner, info, dir, input.lang),
+    }),
+  };
+}
+
+/** Members of the named group(s): a brand's products, a category's items, or both at once. */
+async function groupMembers(
+  store: GraphStore,
+  entities: GraphNode[],
+): Promise<{ groups: GraphNode[]; items: GraphNode[] } | undefined> {
+  const groups: GraphNode[] = [];
+  let items: GraphNode[] | undefined;
+  for (const e of entities.slice(0, 3)) {
+    const m = await members(store, e);
+    if (m.length === 0) continue;
+    groups.push(e);
+    const ids = new Set(m.map((n) => n.id));
+    items = items ? items.filter((n) => ids.has(n.id)) : m;
+  }
+  return groups.length && items?.length ? { groups, items } : undefined;
+}
+
+/** "罗技有哪些商品", "有哪几款平板电脑": the group's members by name. */
+export async function answerList(
+  input: Pick<SetInput, 'store' | 'entities' | 'lang' | 't'>,
+): Promise<SetCandidate | undefined> {
+  const found = await groupMembers(input.store, input.entities);
+  if (!found) return undefined;
+  const { groups, items } = found;
+  const confidence = input.t.setExact;
+  const title = groups.map((g) => g.name).join(input.lang === 'zh' ? '的' : ' ');
+  return {
+    kind: 'list',
+    confidence,
+    entities: groups,
+    build: () => ({
+      ...baseResult('answered', confidence, input.lang, groups),
+      facts: items.map((n) => ({
+        subject: n.id,
+        subjectName: n.name,
+        predicate: 'member of',
+        object: title,
+        source: n.provenance[0]!.source,
+        location: n.provenance[0]!.location,
+      })),
+      citations: items.slice(0, 20).map((n) => citeNode(n, n.name, n.text || n.name)),
+      answer: composeList(
+        title,
+        items.map((n) => n.name),
+        input.lang,
+      ),
+    }),
+  };
+}
+
+/** "续航最长的耳机是哪款": the member with the highest or lowest value of the asked attribute. */
+export async function answerExtreme(input: SetInput): Promise<SetCandidate | undefined> {
+  const found = await groupMembers(input.store, input.entities);
+  if (!found) return undefined;
+  const withValues = (info: SchemaItemInfo) =>
+    found.items.filter((n) => Number.isFinite(toNumber(n.attributes[info.key]?.value)));
+  const keys = new Map<string, SchemaItemInfo>();
+  for (const n of found.items) for (const info of sharedNumeric([n], input.index)) keys.set(info.id, info);
+  const picked = await pickPredicate(input, [...keys.values()]);
+  if (!picked) return undefined;
+  const rows = withValues(picked.info);
+  if (rows.length === 0) return undefined;
+  const dir = input.cues.direction ?? 'max';
+  const key = picked.info.key;
+  const winner = rows.reduce((a, b) => {
+    const [va, vb] = [toNumber(a.attributes[key]!.value), toNumber(b.attributes[key]!.value)];
+    return dir === 'max' ? (vb > va ? b : a) : vb < va ? b : a;
+  });
+  const title = found.groups.map((g) => g.name).join(input.lang === 'zh' ? '的' : ' ');
+  const fact = attributeFact(winner, key);
+  return {
+    kind: 'extreme',
+    confidence: picked.confidence,
+    entities: [winner],
+    predicate: picked.info.id,
+    build: () => ({
+      ...baseResult('answered', picked.confidence, input.lang, [winner]),
+      facts: [fact],
+      citations: [
+        {
+          sourceId: fact.source,
+          title: winner.name,
+          excerpt: `${winner.name} · ${key}: ${fact.object}`,
+          location: fact.location,
+          nodeId: winner.id,
+        },
+      ],
+      answer: composeExtreme(title, winner, fact.object, picked.info, dir, input.lang),
+    }),
+  };
+}
+
+function attributeFact(node: GraphNode, key: string): Fact {
+  const a = node.attributes[key]!;
+  return {
+    subject: node.id,
+    subjectName: node.name,
+    predicate: key,
+    object: String(a.value),
+    source: a.source,
+    location: a.location,
+  };
+}
+
+function toNumber(v: unknown): number {
+  return typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : Number.NaN;
+}

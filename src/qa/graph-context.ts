@@ -1,0 +1,73 @@
+import type { GraphNode, GraphRelationship, GraphStore } from '../ports/graph-store.js';
+
+/** Relationship types the ingest adds for text structure; they are not facts about an entity. */
+export const STRUCTURAL = new Set(['HAS_SECTION', 'MENTIONS']);
+
+export interface EntityContext {
+  entity: GraphNode;
+  /** Nodes the entity reaches by following its own facts outward (its category, the category's parent, its brand). */
+  ancestors: { node: GraphNode; via: GraphRelationship[] }[];
+  /** Documents that apply to the entity or one of its ancestors, with the path that reached them. */
+  documents: { id: string; via: GraphRelationship[] }[];
+  /** FAQs about or mentioning the entity. */
+  faqs: string[];
+}
+
+/**
+ * What the graph connects to an entity: the multi-hop neighbourhood that decides which policies and
+ * FAQs speak about it (product → category → parent category ← policy APPLIES_TO).
+ */
+export async function entityContext(store: GraphStore, entity: GraphNode, depth = 3): Promise<EntityContext> {
+  const ancestors: EntityContext['ancestors'] = [];
+  const seen = new Set([entity.id]);
+  let frontier: { id: string; via: GraphRelationship[] }[] = [{ id: entity.id, via: [] }];
+  for (let d = 0; d < depth && frontier.length; d++) {
+    const next: typeof frontier = [];
+    for (const f of frontier) {
+      for (const r of await store.relationships(f.id, { direction: 'out' })) {
+        if (STRUCTURAL.has(r.type) || seen.has(r.to)) continue;
+        seen.add(r.to);
+        next.push({ id: r.to, via: [...f.via, r] });
+      }
+    }
+    const nodes = await store.getNodes(next.map((n) => n.id));
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    for (const n of next) {
+      const node = byId.get(n.id);
+      if (node?.kind === 'entity') ancestors.push({ node, via: n.via });
+    }
+    // Only entities lead further: a document reached outward is not a category to climb.
+    frontier = next.filter((n) => byId.get(n.id)?.kind === 'entity');
+  }
+
+  const documents: EntityContext['documents'] = [];
+  const faqs = new Set<string>();
+  for (const target of [{ node: entity, via: [] as GraphRelationship[] }, ...ancestors]) {
+    for (const r of await store.relationships(target.node.id, { direction: 'in' })) {
+      if (r.type === 'APPLIES_TO' && !documents.some((d) => d.id === r.from))
+        documents.push({ id: r.from, via: [...target.via, r] });
+      if (target.node.id === entity.id && (r.type === 'ABOUT' || r.type === 'MENTIONS')) faqs.add(r.from);
+    }
+  }
+  return { entity, ancestors, documents, faqs: [...faqs] };
+}
+
+/** Members of a set-like entity (a category, a brand): nodes that point at it, directly or through sub-groups. */
+export async function members(store: GraphStore, group: GraphNode, depth = 2): Promise<GraphNode[]> {
+  const found = new Map<string, GraphNode>();
+  const seen = new Set([group.id]);
+  let frontier = [group.id];
+  for (let d = 0; d < depth && frontier.length; d++) {
+    const rels = (await Promise.all(frontier.map((id) => store.relationships(id, { direction: 'in' })))).flat();
+    const ids = [...new Set(rels.filter((r) => !STRUCTURAL.has(r.type) && !seen.has(r.from)).map((r) => r.from))];
+    ids.forEach((id) => seen.add(id));
+    const nodes = (await store.getNodes(ids)).filter((n) => n.kind === 'entity');
+    for (const n of nodes) found.set(n.id, n);
+    frontier = nodes.map((n) => n.id);
+  }
+  // A sub-group (a sub-category) is a member's container, not a member: keep the most common type.
+  const byType = new Map<string, GraphNode[]>();
+  for (const n of found.values()) if (n.type !== group.type) byType.set(n.type, [...(byType.get(n.type) ?? []), n]);
+  const largest = [...byType.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  return largest.sort((a, b) => a.id.localeCompare(b.id));
+}

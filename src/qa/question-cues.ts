@@ -1,0 +1,64 @@
+/**
+ * Grammar-level cues of what kind of answer a question wants. These are words of the languages
+ * (interrogatives, comparatives), never words of a domain, so they hold for every knowledge pack.
+ */
+export interface QuestionCues {
+  /** "哪些", "有什么", "list", "which … do you sell": wants the members of a set. */
+  list: boolean;
+  /** "哪个更", "which is …er", "比": wants two or more things compared. */
+  compare: boolean;
+  /** "最", "the most", "-est": wants the extreme of a set. */
+  superlative: boolean;
+  /** Direction of a comparison or superlative, when the words say it. */
+  direction?: 'max' | 'min';
+  /** "是什么", "介绍", "what is", "tell me about": wants a description. */
+  describe: boolean;
+  /** "能…吗", "can I", "is it possible": a yes/no question about a rule. */
+  yesNo: boolean;
+}
+
+const ZH_LIST = /(哪些|哪几|有什么|都有啥|有啥|什么样的.*(产品|商品)?有|列出|清单|几款|几种|都卖)/;
+const EN_LIST =
+  /\b(which|what)\b.*\b(do you (sell|have|carry|offer|stock)|are (available|on sale|there|offered)|can i (order|buy|get))\b|\blist\b|\bwhat (kinds?|types?) of\b/i;
+const ZH_COMPARE =
+  /(哪个|哪款|哪一个|哪一款|哪台|哪部|谁)(的)?.{0,8}(更|比较)|比.{1,20}(更|还)|相比|对比|区别|哪个.{0,6}(长|短|大|小|高|低|轻|重|贵|便宜|多|少|快|慢|久)/;
+const EN_COMPARE =
+  /\b(which|who)\b.*\b(longer|bigger|larger|higher|heavier|more|greater|faster|newer|shorter|smaller|lower|lighter|less|fewer|slower|cheaper|older|better|worse|pricier|costlier)\b|\bcompare|\bversus\b|\bvs\.?\b|\bdifference between\b/i;
+const ZH_SUPER = /最(长|短|大|小|高|低|轻|重|贵|便宜|多|少|快|慢|久|新|早)/;
+const ZH_DESCRIBE = /(是什么|是啥|介绍|是哪种|什么东西|怎么样|简介)/;
+const EN_DESCRIBE =
+  /^(what|who) (is|are)\b(?!.*\b(of|for)\b)|\btell me about\b|\bdescribe\b|\bwhat's\b(?!.*\b(of|for)\b)/i;
+const ZH_YESNO = /(能|可以|可否|能否|是否|会不会|能不能|可不可以|支持|有没有).*(吗|么|？|\?)?$|吗[？?]?$/;
+const EN_YESNO = /^(can|could|is|are|does|do|will|may|should|am)\b/i;
+
+const ZH_MAX = /(更|最|比较)(长|大|高|重|贵|多|快|久|新|强|好|远)|更耐用/;
+const ZH_MIN = /(更|最|比较)(短|小|低|轻|便宜|少|慢|早|实惠|省)/;
+const EN_SUPERLATIVE =
+  /\b(most|least|longest|shortest|biggest|largest|smallest|highest|lowest|heaviest|lightest|cheapest|fastest|slowest|newest|oldest|priciest)\b/i;
+const EN_MAX =
+  /\b(longer|bigger|larger|higher|heavier|more|greater|faster|newer|longest|biggest|largest|highest|heaviest|most|greatest|fastest|newest|pricier|priciest|costlier|most expensive|more expensive|better)\b/i;
+const EN_MIN =
+  /\b(shorter|smaller|lower|lighter|less|fewer|slower|cheaper|older|shortest|smallest|lowest|lightest|least|fewest|slowest|cheapest|oldest|less expensive)\b/i;
+
+export function detectCues(question: string, lang: 'zh' | 'en'): QuestionCues {
+  const q = question.trim();
+  if (lang === 'zh') {
+    return {
+      list: ZH_LIST.test(q) && !ZH_COMPARE.test(q),
+      compare: !ZH_SUPER.test(q) && ZH_COMPARE.test(q),
+      superlative: ZH_SUPER.test(q),
+      direction: ZH_MIN.test(q) ? 'min' : ZH_MAX.test(q) ? 'max' : undefined,
+      describe: ZH_DESCRIBE.test(q),
+      yesNo: ZH_YESNO.test(q),
+    };
+  }
+  const superlative = EN_SUPERLATIVE.test(q);
+  return {
+    list: EN_LIST.test(q),
+    compare: EN_COMPARE.test(q) && !superlative,
+    superlative,
+    direction: EN_MIN.test(q) ? 'min' : EN_MAX.test(q) ? 'max' : undefined,
+    describe: EN_DESCRIBE.test(q),
+    yesNo: EN_YESNO.test(q),
+  };
+}

@@ -1,0 +1,38 @@
+import { matchKey } from '../ports/text-normalize.js';
+import type { KnowledgeIndex } from './knowledge-index.js';
+
+// Question words, particles and verbs of asking: the grammar of a question, in either language.
+const ZH_FUNCTION =
+  /(请问|请|你们|您们|我们|我的|我|你|您|这个|那个|这款|那款|这|那|它的|它|他们|一下|介绍|是什么|是啥|什么|哪些|哪个|哪款|哪几|哪种|哪一|哪|多少|几|怎么样|怎么|怎样|如何|为什么|能不能|可不可以|可以|能否|能|会|要|想|知道|告诉|有没有|有|是|的|了|吗|呢|吧|啊|么|都|还|也|就|和|与|及|或|跟|在|给|卖|买|款|个|种|家|店里|商品|产品|东西)/g;
+const EN_FUNCTION = new Set(
+  "the a an is are was were be been to of in on for and or with my your our i you we it its it's can could do does did how what what's which who whom whose when where why will would should may might this that these those there here have has had me us at by from as if about into any some tell know please list show sell sells carry offer offers available stock get buy order products product items item things thing kind kinds type types much many s".split(
+    ' ',
+  ),
+);
+
+/**
+ * What a question asks beyond the entities it names and the attributes, relations and types whose
+ * labels it uses: content the graph was not matched on. A structured answer that leaves such content
+ * unexplained ("附近有什么地铁站", "share price today") is probably answering a different question.
+ */
+export function unexplainedContent(residualText: string, lang: 'zh' | 'en', index: KnowledgeIndex): string {
+  let key = matchKey(residualText);
+  for (const matcher of [index.predicates, index.types]) {
+    const spans = matcher.find(key);
+    for (const s of [...spans].reverse()) key = `${key.slice(0, s.start)} ${key.slice(s.end)}`;
+  }
+  if (lang === 'zh' || /\p{Script=Han}/u.test(key)) {
+    key = key.replace(ZH_FUNCTION, ' ');
+  }
+  return key
+    .split(/\s+/)
+    .filter((w) => w && !EN_FUNCTION.has(w))
+    .join(' ')
+    .trim();
+}
+
+/** Latin/digit codes ("x3", "512gb") that appear nowhere in the knowledge base: things it knows nothing about. */
+export function unknownCodes(question: string, index: KnowledgeIndex): string[] {
+  const words = matchKey(question).match(/[a-z0-9]+/g) ?? [];
+  return words.filter((w) => /\d/.test(w) && /[a-z]/.test(w) && !index.vocabulary.has(w));
+}
