@@ -5,6 +5,8 @@ export interface SessionState {
   lastEntities: string[];
   /** Schema id of the attribute or relation the last turn asked for. */
   lastPredicate?: string;
+  /** What the last answered turn asked about its entities, without their names ("续航多久"). */
+  lastTopic?: string;
   turns: number;
   updatedAt: number;
 }

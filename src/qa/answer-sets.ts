@@ -46,7 +46,10 @@ async function pickPredicate(
   if (lexical) return { info: lexical.info, confidence: input.t.setExact };
   const [best] = await mapPredicatesByMeaning(input.residual, candidates, input.store, input.embedder);
   return best
-    ? { info: best.info, confidence: Math.min(input.t.byMeaningCap, calibrate(best.score, input.t.predicate)) }
+    ? {
+        info: best.info,
+        confidence: Math.min(input.t.byMeaningCap, calibrate(best.score, input.t.predicate[input.lang])),
+      }
     : undefined;
 }
 

@@ -42,6 +42,8 @@ export async function linkEntities(
     if (distance === 0 || distance > typos) continue;
     const start = Math.max(0, end - name.length);
     if (covered(start, end)) continue;
+    // A different digit is a different model (iPhone 14 is not a typo of iPhone 15).
+    if (digits(key.slice(Math.max(0, start - 1), end + 1)) !== digits(name)) continue;
     const prev = fuzzy.get(hit.text);
     if (prev) {
       if (!prev.candidates.some((c) => c.id === hit.target)) {
@@ -68,3 +70,5 @@ export async function linkEntities(
   }
   return mentions.sort((a, b) => a.start - b.start);
 }
+
+const digits = (s: string) => (s.match(/\d+/g) ?? []).join(' ');

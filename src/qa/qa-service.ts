@@ -58,7 +58,7 @@ export function createQaService(deps: QaDeps) {
   const t = deps.thresholds ?? DEFAULT_THRESHOLDS;
   const now = deps.now ?? Date.now;
 
-  async function ask(input: AskInput): Promise<AskResult> {
+  async function ask(input: AskInput, followUpOf?: string): Promise<AskResult> {
     const trace: TraceStep[] = [];
     const step = async <T>(stage: string, fn: () => Promise<T> | T, detail?: (r: T) => unknown): Promise<T> => {
       const started = performance.now();
@@ -87,15 +87,23 @@ export function createQaService(deps: QaDeps) {
       (ps) => ps.map((p) => ({ id: p.info.id, text: p.text })),
     );
 
-    // Multi-turn: a follow-up may name only the attribute ("它的保修期多久"), only the entity
-    // ("那 X2 呢"), or neither ("which of the two is lighter?").
-    let predicateFromSession: PredicateMatch | undefined;
+    // Multi-turn. "那 X2 呢" / "And the X2?" names only an entity: ask the last question again about
+    // it. "它的保修期多久" / "能分期吗" names none: it is about the last turn's entity.
+    const rest = residual(question, mentions);
+    if (
+      !followUpOf &&
+      session?.lastTopic &&
+      mentions.length > 0 &&
+      lexical.length === 0 &&
+      !unexplainedContent(rest, lang, index)
+    ) {
+      const rewritten = `${mentions.map((m) => m.text).join(' ')} ${session.lastTopic}`;
+      const r = await ask({ ...input, question: rewritten }, question);
+      r.trace?.unshift({ stage: 'follow-up', ms: 0, detail: { asked: question, as: rewritten } });
+      return r;
+    }
     if (mentions.length === 0 && session?.lastEntities.length) {
       entities = await store.getNodes(cues.compare ? session.lastEntities : session.lastEntities.slice(0, 1));
-    }
-    if (lexical.length === 0 && entities.length > 0 && session?.lastPredicate && isFollowUp(question, mentions)) {
-      const info = index.schema.get(session.lastPredicate);
-      if (info) predicateFromSession = { info, text: info.key, via: 'label', score: 1 };
     }
 
     const [faqHits, sectionHits] = await step(
@@ -109,7 +117,7 @@ export function createQaService(deps: QaDeps) {
     );
 
     const candidates: Candidate[] = [];
-    const evidence = { question, lang, cues, entities, mentions, lexical, predicateFromSession, faqHits, sectionHits };
+    const evidence = { question, lang, cues, entities, mentions, lexical, faqHits, sectionHits };
     await step(
       'traverse',
       () => collectCandidates(evidence, candidates, index),
@@ -148,7 +156,7 @@ export function createQaService(deps: QaDeps) {
     );
     if (input.sessionId) {
       const answered = result.status === 'answered' ? best : undefined;
-      await sessions.set(nextSession(input.sessionId, session, answered, now()));
+      await sessions.set(nextSession(input.sessionId, session, answered, residual(question, mentions), now()));
       result.sessionId = input.sessionId;
     }
     if (input.debug) result.trace = trace;
@@ -162,7 +170,6 @@ export function createQaService(deps: QaDeps) {
     entities: GraphNode[];
     mentions: EntityMention[];
     lexical: PredicateMatch[];
-    predicateFromSession: PredicateMatch | undefined;
     faqHits: TermHit[];
     sectionHits: TermHit[];
   }
@@ -215,8 +222,9 @@ export function createQaService(deps: QaDeps) {
       // A fact of the entity: the asked attribute or relation, by label or by meaning.
       const own = await predicatesOf(store, entity, index);
       const ownIds = new Set(own.map((p) => p.id));
-      const lexical = [...e.lexical, ...(e.predicateFromSession ? [e.predicateFromSession] : [])].filter((p) =>
-        ownIds.has(p.info.id),
+      const lexical = await preferByMeaning(
+        e.lexical.filter((p) => ownIds.has(p.info.id)),
+        rest,
       );
       // A label the question uses but the entity lacks ("512GB 版本的价格" is fine; "电池毫安时" of a
       // laptop without one is not): then no other attribute may stand in for it by meaning.
@@ -226,7 +234,9 @@ export function createQaService(deps: QaDeps) {
       if (predicate) {
         const graph = await traverse(entity, predicate, store);
         const confidence =
-          predicate.via === 'label' ? t.graphExact : Math.min(t.byMeaningCap, calibrate(predicate.score, t.predicate));
+          predicate.via === 'label'
+            ? t.graphExact
+            : Math.min(t.byMeaningCap, calibrate(predicate.score, t.predicate[lang]));
         if (graph) out.push(graphCandidate(graph, confidence, lang));
       }
 
@@ -268,12 +278,29 @@ export function createQaService(deps: QaDeps) {
 
     // Global retrieval: the nearest FAQ and policy section, whatever the question names.
     const faq = e.faqHits[0];
-    if (faq) out.push(await faqCandidate(faq, Math.min(t.retrievalCap, calibrate(faq.score, t.faq)), lang, e.entities));
+    const lead = faq ? faq.score - (e.faqHits[1]?.score ?? 0) : 0;
+    if (faq) {
+      const score = faq.score + t.faqMarginWeight * lead;
+      out.push(await faqCandidate(faq, Math.min(t.retrievalCap, calibrate(score, t.faq[lang])), lang, e.entities));
+    }
     const section = e.sectionHits[0];
     if (section) {
       const node = await store.getNode(section.target);
       if (node) out.push(passageCandidate(node, Math.min(t.retrievalCap, calibrate(section.score, t.passage)), lang));
     }
+  }
+
+  /** Several labels in one question ("how much does it weigh"): the one nearest in meaning wins. */
+  async function preferByMeaning(lexical: PredicateMatch[], rest: string): Promise<PredicateMatch[]> {
+    if (lexical.length < 2) return lexical;
+    const ranked = await mapPredicatesByMeaning(
+      rest,
+      lexical.map((p) => p.info),
+      store,
+      embedder,
+    );
+    const order = new Map(ranked.map((p, i) => [p.info.id, i]));
+    return [...lexical].sort((a, b) => (order.get(a.info.id) ?? 99) - (order.get(b.info.id) ?? 99));
   }
 
   async function bestScopedSection(hits: TermHit[], docIds: Set<string>) {
@@ -408,22 +435,18 @@ function preferSetAnswers(candidates: Candidate[]) {
   if (facts.length) set.confidence = Math.max(set.confidence, Math.min(1, Math.max(...facts) + 0.01));
 }
 
-/** A short question that names an entity and little else reuses the last attribute asked for. */
-function isFollowUp(question: string, mentions: EntityMention[]): boolean {
-  const named = mentions.reduce((n, m) => n + (m.end - m.start), 0);
-  return question.length - named <= 8;
-}
-
 function nextSession(
   id: string,
   prev: SessionState | undefined,
   answered: Candidate | undefined,
+  topic: string,
   at: number,
 ): SessionState {
   return {
     id,
     lastEntities: answered?.entities?.length ? answered.entities.map((e) => e.id) : (prev?.lastEntities ?? []),
     lastPredicate: answered?.predicate ?? prev?.lastPredicate,
+    lastTopic: answered ? topic : prev?.lastTopic,
     turns: (prev?.turns ?? 0) + 1,
     updatedAt: at,
   };

@@ -28,12 +28,20 @@ export interface Thresholds {
   describe: number;
   /** Multiplies every confidence when the question names a code the knowledge base never saw. */
   unknownNamePenalty: number;
-  /** Question (without entity names) ↔ attribute/relation labels and synonyms. */
-  predicate: Calibration;
+  /**
+   * Question (without entity names) ↔ attribute/relation labels and synonyms, per question
+   * language: the embedding model is Chinese-first, and its English similarities run higher
+   * for unrelated phrases, so English needs a higher floor.
+   */
+  predicate: Record<'zh' | 'en', Calibration>;
   /** Question ↔ sections of policies that apply to a named entity, and FAQs about it. */
   scoped: Calibration;
-  /** Question ↔ FAQ questions and alternates. */
-  faq: Calibration;
+  /**
+   * Question ↔ FAQ questions and alternates, scored as best similarity plus `faqMarginWeight` ×
+   * its lead over the next FAQ (a clear winner is more often right), per question language.
+   */
+  faq: Record<'zh' | 'en', Calibration>;
+  faqMarginWeight: number;
   /** Question ↔ any policy section. */
   passage: Calibration;
 }
@@ -46,9 +54,10 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   byMeaningCap: 0.85,
   describe: 0.65,
   unknownNamePenalty: 0.6,
-  predicate: { floor: 0.4, ceiling: 0.8 },
+  predicate: { zh: { floor: 0.4, ceiling: 0.8 }, en: { floor: 0.6, ceiling: 0.95 } },
   scoped: { floor: 0.4, ceiling: 0.95 },
-  faq: { floor: 0.5, ceiling: 1.05 },
+  faq: { zh: { floor: 0.5, ceiling: 1.05 }, en: { floor: 0.6, ceiling: 1.15 } },
+  faqMarginWeight: 0.5,
   passage: { floor: 0.5, ceiling: 1.0 },
 };
 
