@@ -8,6 +8,8 @@ export interface SessionState {
   /** What the last answered turn asked about its entities, without their names ("续航多久"). */
   lastTopic?: string;
   turns: number;
+  /** Unanswered turns in a row; repeated failure hands the customer to a person. */
+  consecutiveFallbacks?: number;
   updatedAt: number;
 }
 

@@ -12,6 +12,7 @@ import {
   composePath,
 } from './compose.js';
 import { detectLanguage } from './detect-language.js';
+import { composeEscalation, detectEscalation } from './escalation.js';
 import { entityContext } from './graph-context.js';
 import { rerank } from './hybrid-rerank.js';
 import { type KnowledgeIndexCache, labelOf } from './knowledge-index.js';
@@ -144,9 +145,20 @@ export function createQaService(deps: QaDeps) {
       trace.push({ stage: 'unknown-names', ms: 0, detail: unknown });
     }
     const best = candidates.sort((a, b) => b.confidence - a.confidence)[0];
+    const escalation = detectEscalation(question, lang, session?.consecutiveFallbacks ?? 0);
     const result = await step(
       'compose',
       async () => {
+        if (escalation && (escalation.reason !== 'repeated_fallback' || !best || best.confidence < t.answer)) {
+          // The answer, if any, still goes along so the agent sees what the customer was told.
+          const answered = best && best.confidence >= t.answer ? await best.build() : undefined;
+          return {
+            ...(answered ?? baseResult('escalated', 1, lang, entities)),
+            status: 'escalated' as const,
+            escalation,
+            answer: composeEscalation(escalation, lang) + (answered ? `\n\n${answered.answer}` : ''),
+          };
+        }
         // A name shared by several entities is asked back, unless the grammar asked for a set of them.
         if (ambiguous && entities.length === 0 && !isSetAnswer(best)) return clarify(ambiguous, lang);
         if (best && best.confidence >= t.answer) return best.build();
@@ -447,6 +459,7 @@ function nextSession(
     lastEntities: answered?.entities?.length ? answered.entities.map((e) => e.id) : (prev?.lastEntities ?? []),
     lastPredicate: answered?.predicate ?? prev?.lastPredicate,
     lastTopic: answered ? topic : prev?.lastTopic,
+    consecutiveFallbacks: answered ? 0 : (prev?.consecutiveFallbacks ?? 0) + 1,
     turns: (prev?.turns ?? 0) + 1,
     updatedAt: at,
   };

@@ -55,5 +55,7 @@ export interface AskResult {
   facts: Fact[];
   suggestions: Suggestion[];
   sessionId?: string;
+  /** Why the conversation was handed to a person, when status is `escalated`. */
+  escalation?: { reason: 'asked_for_human' | 'abusive_or_angry' | 'repeated_fallback'; detail: string };
   trace?: TraceStep[];
 }

@@ -1,0 +1,49 @@
+import type { Language } from './types.js';
+
+/**
+ * When a conversation should go to a person. Language-level cues only: asking for a human,
+ * abuse or strong anger, or the engine failing the same customer again and again.
+ */
+export interface EscalationSignal {
+  reason: 'asked_for_human' | 'abusive_or_angry' | 'repeated_fallback';
+  detail: string;
+}
+
+const ZH_HUMAN = /(转人工|人工客服|人工服务|找人工|要人工|真人客服|找客服|叫客服|接人工|转接客服|人工)/;
+const EN_HUMAN =
+  /\b(human|real person|live (agent|person|chat)|(customer )?(service |support )?(agent|representative|rep)|speak (to|with) (someone|somebody|a person)|talk (to|with) (someone|somebody|a person))\b/i;
+// "怎么联系人工客服" asks how; "转人工" asks for it now.
+const ZH_HOW = /(怎么|如何|怎样|哪里|在哪|电话是|几点|时间)/;
+const EN_HOW = /\b(how (do|can|to)|where (do|can)|what (is|are) the (number|hours)|when (is|are))\b/i;
+
+const ZH_ANGER = /(垃圾|骗子|骗人|投诉|滚|妈的|他妈|操你|傻逼|sb|气死|太差|差评|退钱|举报|12315|律师|起诉|受够)/i;
+const EN_ANGER =
+  /\b(fuck\w*|shit\w*|damn|crap|scam\w*|fraud|useless|terrible|awful|worst|ridiculous|pathetic|idiot\w*|stupid|sue|lawyer|complain\w*|furious|angry|unacceptable|disgusting|hate)\b/i;
+
+export function detectEscalation(
+  question: string,
+  lang: Language,
+  consecutiveFallbacks: number,
+): EscalationSignal | undefined {
+  const human = lang === 'zh' ? ZH_HUMAN : EN_HUMAN;
+  const how = lang === 'zh' ? ZH_HOW : EN_HOW;
+  const m = human.exec(question);
+  if (m && !how.test(question)) return { reason: 'asked_for_human', detail: m[0] };
+  const anger =
+    (lang === 'zh' ? ZH_ANGER : EN_ANGER).exec(question) ?? (lang === 'zh' ? EN_ANGER : ZH_ANGER).exec(question);
+  if (anger) return { reason: 'abusive_or_angry', detail: anger[0] };
+  if (consecutiveFallbacks >= 2)
+    return { reason: 'repeated_fallback', detail: `${consecutiveFallbacks} unanswered turns` };
+  return undefined;
+}
+
+export function composeEscalation(signal: EscalationSignal, lang: Language): string {
+  if (lang === 'zh') {
+    return signal.reason === 'abusive_or_angry'
+      ? '非常抱歉给您带来不好的体验，我马上为您转接人工客服，请稍候。'
+      : '好的，正在为您转接人工客服，请稍候。';
+  }
+  return signal.reason === 'abusive_or_angry'
+    ? "I'm sorry about your experience. I'm handing you over to a human agent now — please hold on."
+    : "Sure — I'm handing you over to a human agent now. Please hold on.";
+}

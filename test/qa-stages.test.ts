@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { matchKey, nameKey } from '../src/ports/text-normalize.js';
+import { detectLanguage } from '../src/qa/detect-language.js';
+import { detectEscalation } from '../src/qa/escalation.js';
+import { allowedTypos, substringEditDistance } from '../src/qa/fuzzy-match.js';
+import { createOverlapScorer, lexicalUnits } from '../src/qa/lexical-overlap.js';
+import { residual } from '../src/qa/map-predicate.js';
+import { detectCues } from '../src/qa/question-cues.js';
+import { createNameMatcher } from '../src/text/name-matcher.js';
+
+describe('normalize', () => {
+  it('folds width, case, spacing and punctuation for names', () => {
+    expect(nameKey('Ｘ１ 降噪耳机')).toBe('x1降噪耳机');
+    expect(nameKey('X1  降噪-耳机!')).toBe('x1降噪耳机');
+  });
+  it('keeps word edges between Latin words only', () => {
+    expect(matchKey('Buy the X1 降噪耳机, now')).toBe('buy the x1降噪耳机now');
+    expect(matchKey('x1, max')).toBe('x1 max');
+  });
+});
+
+describe('language', () => {
+  it('is Chinese when any Han character appears', () => {
+    expect(detectLanguage('X1 耳机多少钱')).toBe('zh');
+    expect(detectLanguage('How much is the X1?')).toBe('en');
+  });
+});
+
+describe('name matcher (link stage)', () => {
+  const m = createNameMatcher([
+    { text: 'X1 降噪耳机', id: 'p-x1' },
+    { text: 'X1', id: 'p-x1' },
+    { text: 'X10', id: 'p-x10' },
+    { text: 'Pro 充电宝', id: 'pb-a' },
+    { text: 'Pro 充电宝', id: 'pb-b' },
+  ]);
+  it('finds the longest name and respects word edges', () => {
+    expect(m.find('x1降噪耳机多少钱').map((h) => h.ids)).toEqual([['p-x1']]);
+    expect(m.find('X10 怎么样').map((h) => h.ids)).toEqual([['p-x10']]);
+    expect(m.find('max1 price')).toEqual([]);
+  });
+  it('reports a shared name with every candidate', () => {
+    expect(m.find('Pro 充电宝多少钱')[0]?.ids.sort()).toEqual(['pb-a', 'pb-b']);
+  });
+});
+
+describe('typos', () => {
+  it('measures the cheapest appearance of a name inside text', () => {
+    expect(substringEditDistance('macbook air m3', 'how heavy is the macbok air m3').distance).toBe(1);
+    expect(substringEditDistance('小米笔记本pro14', '小米笔计本pro14卖多少钱').distance).toBe(1);
+  });
+  it('tolerates none in short names', () => {
+    expect(allowedTypos(3)).toBe(0);
+    expect(allowedTypos(6)).toBe(1);
+    expect(allowedTypos(12)).toBe(2);
+  });
+});
+
+describe('question cues', () => {
+  it('recognises lists, comparisons, superlatives and their direction in both languages', () => {
+    expect(detectCues('罗技有哪些商品？', 'zh')).toMatchObject({ list: true, compare: false });
+    expect(detectCues('X1 和 X2 哪个续航更长', 'zh')).toMatchObject({ compare: true, direction: 'max' });
+    expect(detectCues('哪个更便宜', 'zh')).toMatchObject({ compare: true, direction: 'min' });
+    expect(detectCues('续航最长的耳机是哪款', 'zh')).toMatchObject({
+      superlative: true,
+      compare: false,
+      direction: 'max',
+    });
+    expect(detectCues('Which is lighter, the X1 or the X2?', 'en')).toMatchObject({ compare: true, direction: 'min' });
+    expect(detectCues('Which courier ships my order?', 'en').compare).toBe(false);
+    expect(detectCues('What smartwatches do you sell?', 'en').list).toBe(true);
+    expect(detectCues('What is the cheapest phone?', 'en')).toMatchObject({ superlative: true, direction: 'min' });
+  });
+});
+
+describe('residual', () => {
+  it('cuts the entity names out of the question', () => {
+    const q = 'X1 降噪耳机的续航多久';
+    const key = matchKey(q);
+    expect(residual(q, [{ start: 0, end: key.indexOf('的') }])).toBe('的续航多久');
+  });
+});
+
+describe('hybrid lexical overlap', () => {
+  it('uses Han bigrams and Latin words, weighted by rarity', () => {
+    expect(lexicalUnits('分期付款 for iPhone')).toEqual(['分期', '期付', '付款', 'iphone']);
+    const score = createOverlapScorer(['分期付款规则', '退货政策', '退货流程', '保修政策']);
+    expect(score('能分期吗', '分期付款规则')).toBeGreaterThan(score('能分期吗', '退货政策'));
+  });
+});
+
+describe('escalation', () => {
+  it('hands over when a person is asked for, not when the customer asks how to reach one', () => {
+    expect(detectEscalation('转人工', 'zh', 0)?.reason).toBe('asked_for_human');
+    expect(detectEscalation('怎么联系人工客服？', 'zh', 0)).toBeUndefined();
+    expect(detectEscalation('I want to talk to a human', 'en', 0)?.reason).toBe('asked_for_human');
+    expect(detectEscalation('How do I contact customer service?', 'en', 0)).toBeUndefined();
+  });
+  it('hands over on abuse and after repeated failures', () => {
+    expect(detectEscalation('你们就是骗子！', 'zh', 0)?.reason).toBe('abusive_or_angry');
+    expect(detectEscalation('this is useless', 'en', 0)?.reason).toBe('abusive_or_angry');
+    expect(detectEscalation('hello?', 'en', 2)?.reason).toBe('repeated_fallback');
+  });
+});
