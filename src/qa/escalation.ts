@@ -16,7 +16,7 @@ const EN_HUMAN =
 const ZH_HOW = /(怎么|如何|怎样|哪里|在哪|电话是|几点|时间)/;
 const EN_HOW = /\b(how (do|can|to)|where (do|can)|what (is|are) the (number|hours)|when (is|are))\b/i;
 
-const ZH_ANGER = /(垃圾|骗子|骗人|投诉|滚|妈的|他妈|操你|傻逼|气死|太差|差评|退钱|举报|12315|律师|起诉|受够)/;
+const ZH_ANGER = /(垃圾|骗子|骗人|投诉|滚开|滚蛋|妈的|他妈|操你|傻逼|气死|太差|差评|退钱|举报|12315|律师|起诉|受够)/;
 const EN_ANGER =
   /\b(fuck\w*|shit\w*|damn|crap|scam\w*|fraud|useless|terrible|awful|worst|ridiculous|pathetic|idiot\w*|stupid|sue|lawyer|complain\w*|furious|angry|unacceptable|disgusting|hate)\b/i;
 
