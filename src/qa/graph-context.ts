@@ -9,6 +9,8 @@ export interface EntityContext {
   ancestors: { node: GraphNode; via: GraphRelationship[] }[];
   /** Documents that apply to the entity or one of its ancestors, with the path that reached them. */
   documents: { id: string; via: GraphRelationship[] }[];
+  /** Sections that mention the entity or one of its ancestors, with the path. */
+  sections: { id: string; via: GraphRelationship[] }[];
   /** FAQs about or mentioning the entity. */
   faqs: string[];
 }
@@ -41,15 +43,19 @@ export async function entityContext(store: GraphStore, entity: GraphNode, depth 
   }
 
   const documents: EntityContext['documents'] = [];
+  const sections: EntityContext['sections'] = [];
   const faqs = new Set<string>();
   for (const target of [{ node: entity, via: [] as GraphRelationship[] }, ...ancestors]) {
     for (const r of await store.relationships(target.node.id, { direction: 'in' })) {
       if (r.type === 'APPLIES_TO' && !documents.some((d) => d.id === r.from))
         documents.push({ id: r.from, via: [...target.via, r] });
+      // A section that names the entity or its category speaks about it, whatever document holds it.
+      if (r.type === 'MENTIONS' && !sections.some((x) => x.id === r.from))
+        sections.push({ id: r.from, via: [...target.via, r] });
       if (target.node.id === entity.id && (r.type === 'ABOUT' || r.type === 'MENTIONS')) faqs.add(r.from);
     }
   }
-  return { entity, ancestors, documents, faqs: [...faqs] };
+  return { entity, ancestors, documents, sections, faqs: [...faqs] };
 }
 
 /** Members of a set-like entity (a category, a brand): nodes that point at it, directly or through sub-groups. */

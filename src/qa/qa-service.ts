@@ -13,7 +13,7 @@ import {
 } from './compose.js';
 import { detectLanguage } from './detect-language.js';
 import { composeEscalation, detectEscalation } from './escalation.js';
-import { entityContext } from './graph-context.js';
+import { type EntityContext, entityContext } from './graph-context.js';
 import { rerank } from './hybrid-rerank.js';
 import { type KnowledgeIndexCache, labelOf } from './knowledge-index.js';
 import { type EntityMention, linkEntities } from './link-entities.js';
@@ -254,24 +254,17 @@ export function createQaService(deps: QaDeps) {
 
       // Multi-hop: policies that apply to the entity or what it belongs to, and FAQs about it.
       const ctx = await entityContext(store, entity);
-      const docIds = new Set(ctx.documents.map((d) => d.id));
-      const section = await bestScopedSection(e.sectionHits, docIds);
+      const section = await bestScopedSection(e.sectionHits, ctx);
       if (section) {
-        const via = ctx.documents.find((d) => d.id === section.document)!.via;
-        out.push(
-          passageCandidate(
-            section.node,
-            Math.min(t.retrievalCap, calibrate(section.score, t.scoped)),
-            lang,
-            entity,
-            via,
-          ),
-        );
+        const confidence = Math.min(t.retrievalCap, calibrate(section.score, t.scoped[lang]));
+        out.push(passageCandidate(section.node, confidence, lang, entity, section.via));
       }
       const faqIds = new Set(ctx.faqs);
       const faq = e.faqHits.find((h) => faqIds.has(h.target));
       if (faq)
-        out.push(await faqCandidate(faq, Math.min(t.retrievalCap, calibrate(faq.score, t.scoped)), lang, [entity]));
+        out.push(
+          await faqCandidate(faq, Math.min(t.retrievalCap, calibrate(faq.score, t.scoped[lang])), lang, [entity]),
+        );
 
       // "X 是什么": the entity's own description.
       if (entity.text && !unexplained && e.lexical.length === 0) {
@@ -315,12 +308,17 @@ export function createQaService(deps: QaDeps) {
     return [...lexical].sort((a, b) => (order.get(a.info.id) ?? 99) - (order.get(b.info.id) ?? 99));
   }
 
-  async function bestScopedSection(hits: TermHit[], docIds: Set<string>) {
-    if (docIds.size === 0) return undefined;
+  /** The best-ranked section reachable from the entity: in a policy that applies to it, or naming it. */
+  async function bestScopedSection(hits: TermHit[], ctx: EntityContext) {
+    if (ctx.documents.length === 0 && ctx.sections.length === 0) return undefined;
+    const byDoc = new Map(ctx.documents.map((d) => [d.id, d.via]));
+    const bySection = new Map(ctx.sections.map((d) => [d.id, d.via]));
     for (const h of hits) {
+      const direct = bySection.get(h.target);
       const node = await store.getNode(h.target);
-      const document = node ? String(node.attributes.document?.value ?? '') : '';
-      if (node && docIds.has(document)) return { node, score: h.score, document };
+      const viaDoc = node ? byDoc.get(String(node.attributes.document?.value ?? '')) : undefined;
+      const via = viaDoc ?? direct;
+      if (node && via) return { node, score: h.score, via };
     }
     return undefined;
   }
@@ -363,7 +361,7 @@ export function createQaService(deps: QaDeps) {
       build: async () => {
         const title = node.name.split(' > ')[0] ?? node.name;
         // The hops that made this policy apply (entity → category → …), as facts and as a sentence.
-        const hops = via.filter((r) => r.type !== 'APPLIES_TO');
+        const hops = via.filter((r) => r.type !== 'APPLIES_TO' && r.type !== 'MENTIONS');
         const names = new Map((await store.getNodes(hops.flatMap((r) => [r.from, r.to]))).map((n) => [n.id, n.name]));
         const facts: Fact[] = via.map((r) => ({
           subject: r.from,

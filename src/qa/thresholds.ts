@@ -34,8 +34,8 @@ export interface Thresholds {
    * for unrelated phrases, so English needs a higher floor.
    */
   predicate: Record<'zh' | 'en', Calibration>;
-  /** Question ↔ sections of policies that apply to a named entity, and FAQs about it. */
-  scoped: Calibration;
+  /** Question ↔ sections of policies that apply to a named entity, and FAQs about it; per language. */
+  scoped: Record<'zh' | 'en', Calibration>;
   /**
    * Question ↔ FAQ questions and alternates, scored as best similarity plus `faqMarginWeight` ×
    * its lead over the next FAQ (a clear winner is more often right), per question language.
@@ -55,7 +55,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   describe: 0.65,
   unknownNamePenalty: 0.6,
   predicate: { zh: { floor: 0.4, ceiling: 0.8 }, en: { floor: 0.6, ceiling: 0.95 } },
-  scoped: { floor: 0.4, ceiling: 0.95 },
+  scoped: { zh: { floor: 0.35, ceiling: 0.9 }, en: { floor: 0.4, ceiling: 0.95 } },
   faq: { zh: { floor: 0.5, ceiling: 1.05 }, en: { floor: 0.6, ceiling: 1.15 } },
   faqMarginWeight: 0.5,
   passage: { floor: 0.5, ceiling: 1.0 },
