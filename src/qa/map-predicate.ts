@@ -74,6 +74,8 @@ export async function mapPredicatesByMeaning(
   candidates: SchemaItemInfo[],
   store: GraphStore,
   embedder: Embedder,
+  /** Return nothing when the nearest label of all belongs to a predicate outside `candidates`. */
+  strict = true,
 ): Promise<PredicateMatch[]> {
   if (!residualText || candidates.length === 0) return [];
   const wanted = new Map(candidates.map((c) => [c.id, c]));
@@ -82,7 +84,7 @@ export async function mapPredicatesByMeaning(
   // If the nearest label of all belongs to a predicate this entity lacks, the question asks for
   // something the graph does not hold about it: no stand-in.
   const top = hits[0];
-  if (top && !wanted.has(top.target)) {
+  if (strict && top && !wanted.has(top.target)) {
     const ownBest = hits.find((h) => wanted.has(h.target));
     if (!ownBest || top.score - ownBest.score > MISSING_MARGIN) return [];
   }

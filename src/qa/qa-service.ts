@@ -136,7 +136,7 @@ export function createQaService(deps: QaDeps) {
       trace.push({ stage: 'candidates', ms: 0, detail: weighed });
     }
 
-    preferSetAnswers(candidates);
+    preferSetAnswers(candidates, t);
     const unknown = unknownCodes(question, index);
     if (unknown.length) {
       // The question names a model or code the knowledge base has never seen: whatever matched, it
@@ -438,11 +438,11 @@ function isSetAnswer(c: Candidate | undefined): boolean {
   return c?.kind === 'compare' || c?.kind === 'extreme' || c?.kind === 'list';
 }
 
-function preferSetAnswers(candidates: Candidate[]) {
+function preferSetAnswers(candidates: Candidate[], t: Thresholds) {
   const set = candidates.find(isSetAnswer);
-  if (!set) return;
-  const facts = candidates.filter((c) => c.kind.startsWith('graph:')).map((c) => c.confidence);
-  if (facts.length) set.confidence = Math.max(set.confidence, Math.min(1, Math.max(...facts) + 0.01));
+  if (!set || set.confidence < t.setMin) return;
+  const others = candidates.filter((c) => c !== set).map((c) => c.confidence);
+  set.confidence = Math.max(set.confidence, t.answer, Math.min(1, Math.max(0, ...others) + 0.01));
 }
 
 function nextSession(

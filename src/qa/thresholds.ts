@@ -24,6 +24,11 @@ export interface Thresholds {
   retrievalCap: number;
   /** A fact whose attribute was only matched by meaning ranks below confident retrieval. */
   byMeaningCap: number;
+  /**
+   * A set answer (comparison, extreme) exists only when the question's grammar asked for one over
+   * named entities; from this confidence on it outranks every other reading.
+   */
+  setMin: number;
   /** An entity's description when the question asks what it is. */
   describe: number;
   /** Multiplies every confidence when the question names a code the knowledge base never saw. */
@@ -52,6 +57,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   setExact: 0.9,
   retrievalCap: 0.94,
   byMeaningCap: 0.85,
+  setMin: 0.3,
   describe: 0.65,
   unknownNamePenalty: 0.6,
   predicate: { zh: { floor: 0.4, ceiling: 0.8 }, en: { floor: 0.6, ceiling: 0.95 } },
