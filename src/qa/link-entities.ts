@@ -11,7 +11,7 @@ export interface EntityMention {
   /** Offsets in `matchKey(question)`. */
   start: number;
   end: number;
-  via: 'name' | 'fuzzy';
+  via: 'name' | 'fuzzy' | 'partial';
   score: number;
 }
 
@@ -24,6 +24,7 @@ export async function linkEntities(
   index: KnowledgeIndex,
   store: GraphStore,
   nearest: () => Promise<TermHit[]>,
+  opts: { partial: boolean } = { partial: true },
 ): Promise<EntityMention[]> {
   const mentions: EntityMention[] = [];
   for (const m of index.entities.find(question)) {
@@ -34,7 +35,8 @@ export async function linkEntities(
   const key = matchKey(question);
   const covered = (s: number, e: number) => mentions.some((m) => s < m.end && m.start < e);
   const fuzzy = new Map<string, EntityMention>();
-  for (const hit of await nearest()) {
+  const hits = await nearest();
+  for (const hit of hits) {
     const name = matchKey(hit.text);
     const typos = allowedTypos(name.length);
     if (typos === 0) continue;
@@ -68,7 +70,77 @@ export async function linkEntities(
   for (const m of [...fuzzy.values()].sort((a, b) => b.score - a.score || b.text.length - a.text.length)) {
     if (!covered(m.start, m.end)) mentions.push(m);
   }
+  if (opts.partial) for (const m of await partialMentions(key, hits, store, covered)) mentions.push(m);
   return mentions.sort((a, b) => a.start - b.start);
 }
 
 const digits = (s: string) => (s.match(/\d+/g) ?? []).join(' ');
+
+/** Shortest stretch of a name that may stand for it, and the share of the name it must cover. */
+const PARTIAL_MIN_CHARS = 4;
+const PARTIAL_MIN_SHARE = 0.6;
+
+/**
+ * Part of a name used for the whole ("那款降噪耳机", "the Pro power bank"): a long stretch of the
+ * question that covers most of a nearby entity name. Several names sharing it make it ambiguous.
+ */
+async function partialMentions(
+  key: string,
+  hits: TermHit[],
+  store: GraphStore,
+  covered: (s: number, e: number) => boolean,
+): Promise<EntityMention[]> {
+  const bySpan = new Map<string, EntityMention>();
+  for (const hit of hits) {
+    const name = matchKey(hit.text);
+    const common = longestCommon(key, name);
+    if (common.length < PARTIAL_MIN_CHARS || common.length / name.length < PARTIAL_MIN_SHARE) continue;
+    if (common.length === name.length) continue; // whole names were linked already
+    let start = common.start;
+    let end = start + common.length;
+    while (key[start] === ' ') start++;
+    while (end > start && key[end - 1] === ' ') end--;
+    if (end - start < PARTIAL_MIN_CHARS) continue;
+    // A model number identifies: a part that drops it ("iPhone" of "iPhone 15") names no one entity.
+    if (digits(key.slice(start, end)) !== digits(name)) continue;
+    if (covered(start, end) || !atEdges(key, start, end)) continue;
+    const node = await store.getNode(hit.target);
+    if (node?.kind !== 'entity') continue;
+    const span = `${start}:${end}`;
+    const m = bySpan.get(span) ?? {
+      text: key.slice(start, end),
+      candidates: [],
+      start,
+      end,
+      via: 'partial' as const,
+      score: common.length / name.length,
+    };
+    if (!m.candidates.some((c) => c.id === node.id)) m.candidates.push(node);
+    bySpan.set(span, m);
+  }
+  return [...bySpan.values()];
+}
+
+function atEdges(key: string, start: number, end: number): boolean {
+  const word = /[a-z0-9]/;
+  return (
+    !(word.test(key[start - 1] ?? '') && word.test(key[start] ?? '')) &&
+    !(word.test(key[end] ?? '') && word.test(key[end - 1] ?? ''))
+  );
+}
+
+/** Longest common substring of `text` and `name`, with its start in `text`. */
+function longestCommon(text: string, name: string): { start: number; length: number } {
+  let best = { start: 0, length: 0 };
+  const prev = new Array<number>(name.length + 1).fill(0);
+  for (let i = 1; i <= text.length; i++) {
+    let diag = 0;
+    for (let j = 1; j <= name.length; j++) {
+      const up = prev[j]!;
+      prev[j] = text[i - 1] === name[j - 1] ? diag + 1 : 0;
+      diag = up;
+      if (prev[j]! > best.length) best = { start: i - prev[j]!, length: prev[j]! };
+    }
+  }
+  return best;
+}

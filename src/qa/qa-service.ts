@@ -77,7 +77,11 @@ export function createQaService(deps: QaDeps) {
 
     const mentions = await step(
       'link',
-      () => linkEntities(question, index, store, () => store.searchTerms(qv, { k: 8, kinds: ['entity'] })),
+      () =>
+        linkEntities(question, index, store, () => store.searchTerms(qv, { k: 12, kinds: ['entity'] }), {
+          // A code the knowledge base never saw ("X3") makes "X3 降噪耳机" a different product, not part of a known name.
+          partial: unknownCodes(question, index).length === 0,
+        }),
       (ms) => ms.map((m) => ({ text: m.text, candidates: m.candidates.map((c) => c.id), via: m.via })),
     );
     let entities = dedupe(mentions.filter((m) => m.candidates.length === 1).map((m) => m.candidates[0]!));
