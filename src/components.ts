@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { createBilingualEmbedder } from '../graph/embedding/bilingual-embedder.js';
 import { createTransformersEmbedder } from '../graph/embedding/transformers-embedder.js';
 import { createMemoryStore } from '../graph/memory/memory-store.js';
 import { createNeo4jStore } from '../graph/neo4j/neo4j-store.js';
@@ -7,8 +8,11 @@ import type { Embedder } from './ports/embedder.js';
 import type { GraphStore } from './ports/graph-store.js';
 
 /** Wires the adapters the configuration asks for. The only place that knows both backends. */
-export function createEmbedder(config: Config): Embedder {
-  return createTransformersEmbedder({ modelDir: resolve(config.MODEL_DIR), model: config.MODEL_NAME });
+export function createEmbedder(config: Pick<Config, 'MODEL_DIR' | 'MODEL_NAME' | 'MODEL_NAME_EN'>): Embedder {
+  const modelDir = resolve(config.MODEL_DIR);
+  const zh = createTransformersEmbedder({ modelDir, model: config.MODEL_NAME });
+  if (config.MODEL_NAME_EN === 'none') return zh;
+  return createBilingualEmbedder({ zh, en: createTransformersEmbedder({ modelDir, model: config.MODEL_NAME_EN }) });
 }
 
 export function createStore(config: Config, dimension: number): GraphStore {

@@ -16,6 +16,8 @@ export const ConfigSchema = z
     DATA_DIR: z.string().min(1).default('.data'),
     MODEL_DIR: z.string().min(1).default('models'),
     MODEL_NAME: z.string().min(1).default('bge-small-zh-v1.5'),
+    /** English model embedded beside MODEL_NAME (see README, "Embedding model"); "none" turns it off. */
+    MODEL_NAME_EN: z.string().min(1).default('bge-small-en-v1.5'),
     NEO4J_URI: z
       .string()
       .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\//, 'must be a neo4j:// or bolt:// URI')

@@ -1,8 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createTransformersEmbedder } from '../../graph/embedding/transformers-embedder.js';
+
 import { createMemoryStore } from '../../graph/memory/memory-store.js';
+import { createEmbedder } from '../components.js';
 import { loadConfig } from '../config.js';
 import { createServices } from '../services.js';
 import { readEvalQuestions } from './eval-questions.js';
@@ -27,7 +28,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const embedder = createTransformersEmbedder({ modelDir: resolve(config.MODEL_DIR), model: config.MODEL_NAME });
+  const embedder = createEmbedder(config);
   const services = createServices({ store: createMemoryStore(), embedder });
   await services.start();
   const ingest = await services.ingest(resolve(positionals[0]!));

@@ -12,5 +12,11 @@ export interface Embedder {
   embedQuery(text: string): Promise<Float32Array>;
   /** Embeds passages/keys in batches. Output order matches input order. */
   embedDocuments(texts: readonly string[]): Promise<Float32Array[]>;
+  /**
+   * Factor by which this model's query-to-document dot products are scaled for a query like `text`
+   * (1 when omitted). Ensembles that weight their parts per query use it so callers can read scores
+   * on the cosine scale.
+   */
+  similarityScale?(text: string): number;
   close?(): Promise<void>;
 }

@@ -3,6 +3,7 @@ import type { GraphNode, GraphStore } from '../ports/graph-store.js';
 import { matchKey } from '../ports/text-normalize.js';
 import { STRUCTURAL } from './graph-context.js';
 import type { KnowledgeIndex, SchemaItemInfo } from './knowledge-index.js';
+import { queryVector, searchTerms } from './semantic-search.js';
 
 export interface PredicateMatch {
   info: SchemaItemInfo;
@@ -79,8 +80,10 @@ export async function mapPredicatesByMeaning(
 ): Promise<PredicateMatch[]> {
   if (!residualText || candidates.length === 0) return [];
   const wanted = new Map(candidates.map((c) => [c.id, c]));
-  const v = await embedder.embedQuery(residualText);
-  const hits = await store.searchTerms(v, { k: 300, kinds: ['attribute', 'relation'] });
+  const hits = await searchTerms(store, await queryVector(embedder, residualText), {
+    k: 300,
+    kinds: ['attribute', 'relation'],
+  });
   // If the nearest label of all belongs to a predicate this entity lacks, the question asks for
   // something the graph does not hold about it: no stand-in.
   const top = hits[0];

@@ -27,6 +27,7 @@ import {
 import { detectCues, type QuestionCues } from './question-cues.js';
 import { unexplainedContent, unknownCodes } from './residual-content.js';
 import { baseResult, citeNode } from './result-parts.js';
+import { queryVector, searchTerms } from './semantic-search.js';
 import { calibrate, DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
 import { type GraphAnswer, traverse } from './traverse.js';
 import type { AskInput, AskResult, Fact, Language, Suggestion, TraceStep } from './types.js';
@@ -73,12 +74,12 @@ export function createQaService(deps: QaDeps) {
     const cues = detectCues(question, lang);
     const index = await deps.index.get();
     const session = input.sessionId ? await sessions.get(input.sessionId) : undefined;
-    const qv = await embedder.embedQuery(question);
+    const qv = await queryVector(embedder, question);
 
     const mentions = await step(
       'link',
       () =>
-        linkEntities(question, index, store, () => store.searchTerms(qv, { k: 12, kinds: ['entity'] }), {
+        linkEntities(question, index, store, () => searchTerms(store, qv, { k: 12, kinds: ['entity'] }), {
           // A code the knowledge base never saw ("X3") makes "X3 降噪耳机" a different product, not part of a known name.
           partial: unknownCodes(question, index).length === 0,
         }),
@@ -115,8 +116,8 @@ export function createQaService(deps: QaDeps) {
       'retrieve',
       () =>
         Promise.all([
-          store.searchTerms(qv, { k: 60, kinds: ['faq'] }).then((h) => rerank(h, question, index)),
-          store.searchTerms(qv, { k: 300, kinds: ['section'] }).then((h) => rerank(h, question, index)),
+          searchTerms(store, qv, { k: 60, kinds: ['faq'] }).then((h) => rerank(h, question, index)),
+          searchTerms(store, qv, { k: 300, kinds: ['section'] }).then((h) => rerank(h, question, index)),
         ]),
       ([f, s]) => ({ faq: f.slice(0, 5).map(hitSummary), section: s.slice(0, 5).map(hitSummary) }),
     );

@@ -60,7 +60,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   setMin: 0.3,
   describe: 0.65,
   unknownNamePenalty: 0.6,
-  predicate: { zh: { floor: 0.4, ceiling: 0.8 }, en: { floor: 0.6, ceiling: 0.95 } },
+  predicate: { zh: { floor: 0.4, ceiling: 0.8 }, en: { floor: 0.55, ceiling: 0.9 } },
   scoped: { zh: { floor: 0.35, ceiling: 0.9 }, en: { floor: 0.4, ceiling: 0.95 } },
   faq: { zh: { floor: 0.5, ceiling: 1.05 }, en: { floor: 0.6, ceiling: 1.15 } },
   faqMarginWeight: 0.5,

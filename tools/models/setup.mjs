@@ -4,7 +4,8 @@
 // build machine. Node built-ins only: this runs as `npm postinstall`.
 //
 //   node tools/models/setup.mjs [name] [--if-possible]
-//   name: bge-small-zh-v1.5 (default) | bge-small-en-v1.5;  MODEL_DIR overrides the parent folder.
+//   name: bge-small-zh-v1.5 | bge-small-en-v1.5; both when omitted (the app embeds with both:
+//   see README, "Embedding model").  MODEL_DIR overrides the parent folder.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -30,10 +31,10 @@ const log = (msg) => console.log(`[models] ${msg}`);
 
 const args = process.argv.slice(2);
 const ifPossible = args.includes('--if-possible');
-const name = args.find((a) => !a.startsWith('--')) ?? 'bge-small-zh-v1.5';
+const names = args.filter((a) => !a.startsWith('--'));
 
 try {
-  main();
+  for (const name of names.length ? names : Object.keys(MODELS)) main(name);
 } catch (err) {
   if (err instanceof MissingTool && ifPossible) {
     console.warn(`[models] WARNING: ${err.message}`);
@@ -44,7 +45,7 @@ try {
   process.exit(1);
 }
 
-function main() {
+function main(name) {
   const artifactId = MODELS[name];
   if (!artifactId) throw new Error(`unknown model "${name}"; known: ${Object.keys(MODELS).join(', ')}`);
   const parent = path.resolve(ROOT, process.env.MODEL_DIR || 'models');
