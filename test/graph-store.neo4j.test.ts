@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { createNeo4jStore } from '../graph/neo4j/neo4j-store.js';
 import { graphStoreContract } from './contract/graph-store.contract.js';
+import { TEST_DIMENSION } from './support/vectors.js';
 
 const uri = inject('neo4jUri');
 
@@ -13,7 +14,7 @@ graphStoreContract(
           uri,
           user: inject('neo4jUser') ?? undefined,
           password: inject('neo4jPassword') ?? undefined,
-          dimension: 512,
+          dimension: TEST_DIMENSION,
           namespace: `test-${randomUUID()}`,
         });
         return { store, cleanup: () => store.dropNamespace() };

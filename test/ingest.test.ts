@@ -9,9 +9,10 @@ import { sha256 } from '../ingest/read-pack.js';
 import type { GraphStore } from '../src/ports/graph-store.js';
 import { testBackends } from './support/backends.js';
 import { dumpGraph, graphDigest } from './support/graph-digest.js';
+import { TEST_DIMENSION } from './support/vectors.js';
 
 const MINI = fileURLToPath(new URL('./fixtures/mini-pack/', import.meta.url));
-const embedder = createFakeEmbedder(512);
+const embedder = createFakeEmbedder(TEST_DIMENSION);
 const dirs: string[] = [];
 
 async function copyPack(): Promise<string> {
@@ -33,7 +34,7 @@ describe.each(testBackends())('ingest on $name', (backend) => {
     ingestPack({ store, embedder, dir: pack, ...opts });
 
   beforeEach(async () => {
-    ({ store, cleanup } = backend.create(512));
+    ({ store, cleanup } = backend.create(TEST_DIMENSION));
     await store.connect();
     pack = await copyPack();
   });

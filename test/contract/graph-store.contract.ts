@@ -104,7 +104,7 @@ export const categories = (): SourceBatch =>
         target: 'faq-1',
         kind: 'faq',
         text: '怎么退货',
-        vector: axisVector(1, 512, 0.5),
+        vector: axisVector(1, undefined, 0.5),
         ...at('categories.csv', 'line 4', 'c1'),
       },
     ],
