@@ -177,10 +177,12 @@ export function createNeo4jStore(opts: Neo4jStoreOptions): GraphStore & { dropNa
             'nodes-write',
             [...touched].map(([id, parts]) => nodeRow(id, parts)),
           );
+          // This source's relationships were all deleted above, so each is created once (deduplicated
+          // here) instead of MERGEd, which needs an eager pass and a lock per pair.
           await runBatched(
             tx,
             'rels-create',
-            batch.relationships.map((r) => ({
+            uniqueRelationships(batch.relationships).map((r) => ({
               ...r,
               properties: r.properties ? JSON.stringify(r.properties) : null,
             })),
@@ -347,6 +349,15 @@ export function createNeo4jStore(opts: Neo4jStoreOptions): GraphStore & { dropNa
     },
   };
   return store;
+}
+
+function uniqueRelationships(rels: GraphRelationship[]): GraphRelationship[] {
+  const seen = new Map<string, GraphRelationship>();
+  for (const r of rels) {
+    const key = `${r.from}\u0000${r.type}\u0000${r.to}`;
+    if (!seen.has(key)) seen.set(key, r);
+  }
+  return [...seen.values()];
 }
 
 function toSource(r: Row): SourceRecord {
