@@ -1,4 +1,5 @@
 import type { QaService } from '../qa/qa-service.js';
+import { getOrCreate } from '../util/get-or-create.js';
 import type { AskResult } from '../qa/types.js';
 import type { EvalQuestion } from './eval-questions.js';
 
@@ -72,9 +73,9 @@ function summarise(outcomes: EvalOutcome[]): EvalReport {
   const answerable = outcomes.filter((o) => o.question.expect).length;
   const refuse = outcomes.filter((o) => !o.question.expect && o.question.expect_status === 'fallback').length;
   const status = outcomes.filter((o) => !o.question.expect && o.question.expect_status !== 'fallback').length;
-  const byKind: EvalReport['byKind'] = {};
+  const byKind = new Map<string, { total: number; ok: number }>();
   for (const o of outcomes) {
-    const k = (byKind[o.question.kind ?? 'other'] ??= { total: 0, ok: 0 });
+    const k = getOrCreate(byKind, o.question.kind ?? 'other', () => ({ total: 0, ok: 0 }));
     k.total++;
     if (o.ok) k.ok++;
   }
@@ -99,7 +100,7 @@ function summarise(outcomes: EvalOutcome[]): EvalReport {
       answeredRate: ratio(count('refuse-answered'), refuse),
     },
     statusChecks: { total: status, correct: count('status-ok') },
-    byKind,
+    byKind: Object.fromEntries(byKind),
     latencyMs: { p50: pct(50), p90: pct(90), p99: pct(99), max: round(ms.at(-1) ?? 0) },
     failures: outcomes
       .filter((o) => !o.ok)

@@ -66,7 +66,7 @@ export async function members(store: GraphStore, group: GraphNode, depth = 2): P
   for (let d = 0; d < depth && frontier.length; d++) {
     const rels = (await Promise.all(frontier.map((id) => store.relationships(id, { direction: 'in' })))).flat();
     const ids = [...new Set(rels.filter((r) => !STRUCTURAL.has(r.type) && !seen.has(r.from)).map((r) => r.from))];
-    ids.forEach((id) => seen.add(id));
+    for (const id of ids) seen.add(id);
     const nodes = (await store.getNodes(ids)).filter((n) => n.kind === 'entity');
     for (const n of nodes) found.set(n.id, n);
     frontier = nodes.map((n) => n.id);
