@@ -4,6 +4,18 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+const DURATION_UNITS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as const;
+
+/** `500ms`, `30s`, `1m`, `1h` or bare milliseconds, to milliseconds. */
+const duration = z
+  .string()
+  .regex(/^\d+(ms|s|m|h)?$/, 'must be a duration such as 500ms, 30s, 1m, 1h or bare milliseconds')
+  .transform((v) => {
+    const [, n, unit] = /^(\d+)(ms|s|m|h)?$/.exec(v)!;
+    return Number(n) * DURATION_UNITS[(unit ?? 'ms') as keyof typeof DURATION_UNITS];
+  })
+  .pipe(z.number().int().positive({ message: 'must be longer than 0' }));
+
 /**
  * The one place configuration is read. Other systems and scripts rely on these names;
  * the README documents each of them.
@@ -46,6 +58,35 @@ export const ConfigSchema = z
       )
       .pipe(z.array(z.enum(['ask', 'read'], { message: 'only ask and read can be public' }))),
     MAX_UPLOAD_MB: z.coerce.number().positive().default(50),
+    /** Largest JSON request body; pack uploads have their own limit (MAX_UPLOAD_MB). */
+    BODY_LIMIT_KB: z.coerce.number().int().positive().default(1024),
+    MAX_QUESTION_CHARS: z.coerce.number().int().min(1).max(10_000).default(500),
+    /** Upper bound of every `limit` query parameter. */
+    MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
+    /** Requests per RATE_LIMIT_WINDOW per API key (or per client IP without one); 0 turns rate limiting off. */
+    RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(300),
+    RATE_LIMIT_WINDOW: duration.default(60_000),
+    /** Receiving a request and handling it each get this long; 0 means no limit. */
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
+    /** Browser origins allowed to call the API (comma list, `*` for any); empty leaves CORS off. */
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((raw) =>
+        raw
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .pipe(
+        z.array(
+          z.union([z.literal('*'), z.url({ protocol: /^https?$/ }).transform((u) => new URL(u).origin)], {
+            message: 'must be * or http(s) origins such as https://shop.example.com',
+          }),
+        ),
+      ),
+    /** `/metrics` without a key; false requires the read scope. */
+    METRICS_PUBLIC: bool.default(true),
   })
   .superRefine((c, ctx) => {
     if (c.GRAPH_BACKEND === 'neo4j' && !c.NEO4J_URI) {

@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import pino from 'pino';
 import { buildApp } from './api/build-app.js';
+import { apiLimitsFromConfig } from './api/limits.js';
 import { createEmbedder, createStore } from './components.js';
 import { ConfigError, loadConfig } from './config.js';
+import { loggerOptions } from './log/logger-options.js';
 import { createServices } from './services.js';
 
 /** Process entry: config → adapters → services → HTTP, then demo pack on an empty graph. */
@@ -18,7 +20,7 @@ async function main() {
     }
     throw err;
   }
-  const logger = pino({ level: config.LOG_LEVEL });
+  const logger = pino(loggerOptions(config.LOG_LEVEL));
   const embedder = createEmbedder(config);
   const store = createStore(config, embedder.dimension);
   const services = createServices({ store, embedder });
@@ -26,7 +28,7 @@ async function main() {
     services,
     logger,
     auth: { keys: config.API_KEYS, publicScopes: config.PUBLIC_SCOPES },
-    maxUploadBytes: config.MAX_UPLOAD_MB * 1024 * 1024,
+    limits: apiLimitsFromConfig(config),
   });
 
   let stopping = false;

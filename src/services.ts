@@ -1,6 +1,9 @@
 import type { IngestSummary } from '../ingest/ingest-pack.js';
 import { ingestPack } from '../ingest/ingest-pack.js';
+import { type Catalog, createCatalog } from './catalog/catalog.js';
+import { createMemoryFeedbackStore } from './feedback/memory-feedback-store.js';
 import type { Embedder } from './ports/embedder.js';
+import type { FeedbackStore } from './ports/feedback-store.js';
 import type { GraphStore } from './ports/graph-store.js';
 import type { SessionStore } from './ports/session-store.js';
 import { createKnowledgeIndexCache } from './qa/knowledge-index.js';
@@ -13,6 +16,9 @@ export interface Services {
   embedder: Embedder;
   sessions: SessionStore;
   qa: QaService;
+  /** Browsing the graph: entity search, node details, FAQs, schema, sources. */
+  catalog: Catalog;
+  feedback: FeedbackStore;
   /** Store connected and model loaded. */
   isReady(): boolean;
   /** Connects the store and loads the model; idempotent. */
@@ -28,6 +34,7 @@ export function createServices(deps: {
   store: GraphStore;
   embedder: Embedder;
   sessions?: SessionStore;
+  feedback?: FeedbackStore;
   thresholds?: Thresholds;
 }): Services {
   const { store, embedder } = deps;
@@ -41,6 +48,8 @@ export function createServices(deps: {
     embedder,
     sessions,
     qa,
+    catalog: createCatalog({ store, embedder }),
+    feedback: deps.feedback ?? createMemoryFeedbackStore(),
     isReady: () => ready,
     start() {
       starting ??= Promise.all([store.connect(), embedder.init()]).then(() => {

@@ -26,13 +26,24 @@ export function createAuth(opts: AuthOptions) {
     return typeof key === 'string' ? key : undefined;
   }
 
+  function matching(key: string) {
+    const d = digest(key);
+    let found: (typeof keys)[number] | undefined;
+    for (const k of keys) if (timingSafeEqual(k.digest, d)) found = k;
+    return found;
+  }
+
   function scopesOf(req: FastifyRequest): Set<Scope> | undefined {
     const key = presented(req);
     if (key === undefined) return undefined;
-    const d = digest(key);
-    let found: Set<Scope> | undefined;
-    for (const k of keys) if (timingSafeEqual(k.digest, d)) found = k.scopes;
-    return found ?? new Set();
+    return matching(key)?.scopes ?? new Set();
+  }
+
+  /** A stable, non-secret name for the configured key the request carries; undefined without a valid one. */
+  function keyId(req: FastifyRequest): string | undefined {
+    const key = presented(req);
+    const found = key === undefined ? undefined : matching(key);
+    return found && `key:${found.digest.subarray(0, 8).toString('hex')}`;
   }
 
   /** A preHandler that lets the request through only with `scope`. */
@@ -50,7 +61,7 @@ export function createAuth(opts: AuthOptions) {
     };
   }
 
-  return { require };
+  return { require, keyId };
 }
 
 export type Auth = ReturnType<typeof createAuth>;

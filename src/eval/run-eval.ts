@@ -1,6 +1,6 @@
 import type { QaService } from '../qa/qa-service.js';
-import { getOrCreate } from '../util/get-or-create.js';
 import type { AskResult } from '../qa/types.js';
+import { getOrCreate } from '../util/get-or-create.js';
 import type { EvalQuestion } from './eval-questions.js';
 
 export interface EvalOutcome {

@@ -1,32 +1,40 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ArchiveError, unpackArchive } from '../../../ingest/unpack-archive.js';
-import type { Services } from '../../services.js';
-import type { Auth } from '../auth.js';
 import { HttpProblem } from '../problem.js';
-import { IngestSummary, Problem } from '../schemas.js';
+import type { RouteDeps } from '../route-deps.js';
+import { IngestSummary, problems } from '../schemas.js';
+import { keyRequired } from '../security.js';
 
 const ARCHIVE_TYPES = ['application/zip', 'application/x-tar', 'application/gzip', 'application/octet-stream'];
+/** Importing a large pack embeds thousands of texts; the general request timeout is for questions. */
+const INGEST_TIMEOUT_MS = 15 * 60_000;
 
 export const adminRoutes =
-  (services: Services, auth: Auth, maxUploadBytes: number): FastifyPluginAsyncZod =>
+  ({ services, auth, limits, metrics }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     // Archives arrive as the raw request body; the route decides whether it is zip or tar.
-    app.addContentTypeParser(ARCHIVE_TYPES, { parseAs: 'buffer', bodyLimit: maxUploadBytes }, (_req, body, done) =>
-      done(null, body),
+    app.addContentTypeParser(
+      ARCHIVE_TYPES,
+      { parseAs: 'buffer', bodyLimit: limits.maxUploadBytes },
+      (_req, body, done) => done(null, body),
     );
-    app.addHook('preHandler', auth.require('admin'));
+    // onRequest, not preHandler: a caller without the admin key is turned away before a large upload is read.
+    app.addHook('onRequest', auth.require('admin'));
 
     app.post(
       '/v1/admin/ingest',
       {
+        ...(limits.requestTimeoutMs > 0
+          ? { handlerTimeout: Math.max(limits.requestTimeoutMs, INGEST_TIMEOUT_MS) }
+          : {}),
         schema: {
           tags: ['admin'],
           summary: 'Import a knowledge pack uploaded as a zip or tar(.gz) archive',
           description:
             'Send the archive as the request body with content-type application/zip, application/x-tar or application/gzip. ' +
             'Each file is applied atomically; a malformed file is reported with its line and changes nothing. Requires the admin scope.',
-          security: [{ apiKey: [] }, { bearer: [] }],
+          security: keyRequired,
           querystring: z.object({
             sync: z
               .enum(['true', 'false'])
@@ -40,7 +48,7 @@ export const adminRoutes =
               .describe('Validate only'),
           }),
           body: z.any().meta({ type: 'string', format: 'binary' }),
-          response: { 200: IngestSummary, 400: Problem, 401: Problem, 403: Problem, 413: Problem, 415: Problem },
+          response: { 200: IngestSummary, ...problems(400, 401, 403, 413, 415, 429, 503) },
         },
       },
       async (req) => {
@@ -56,6 +64,7 @@ export const adminRoutes =
         }
         try {
           const summary = await services.ingest(unpacked.dir, { sync: req.query.sync, dryRun: req.query.dryRun });
+          for (const r of summary.reports) metrics.ingestFiles.inc({ status: r.status });
           req.log.info({ files: summary.files, errors: summary.errors.length }, 'pack ingested over HTTP');
           return summary;
         } finally {
@@ -70,11 +79,11 @@ export const adminRoutes =
         schema: {
           tags: ['admin'],
           summary: 'Remove every fact one source file contributed',
-          security: [{ apiKey: [] }, { bearer: [] }],
+          security: keyRequired,
           querystring: z.object({
             id: z.string().min(1).describe('Source id: the file path inside its pack, e.g. policies/returns.md'),
           }),
-          response: { 204: z.null(), 401: Problem, 403: Problem, 404: Problem },
+          response: { 204: z.undefined().describe('Removed'), ...problems(400, 401, 403, 404, 429, 503) },
         },
       },
       async (req, reply) => {
@@ -87,7 +96,7 @@ export const adminRoutes =
           );
         }
         await services.removeSource(req.query.id);
-        return reply.status(204).send(null);
+        return reply.status(204).send();
       },
     );
   };

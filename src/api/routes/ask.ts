@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { QaService } from '../../qa/qa-service.js';
-import type { Auth } from '../auth.js';
-import { AskQuery, AskRequest, AskResponse, Problem } from '../schemas.js';
+import { maskPersonalData } from '../../log/mask-personal-data.js';
+import type { RouteDeps } from '../route-deps.js';
+import { AskQuery, AskResponse, askRequestSchema, problems } from '../schemas.js';
+import { keyOptional } from '../security.js';
 
 export const askRoutes =
-  (qa: QaService, auth: Auth): FastifyPluginAsyncZod =>
+  ({ services, auth, limits, metrics }: RouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    app.addHook('preHandler', auth.require('ask'));
+    app.addHook('onRequest', auth.require('ask'));
     app.post(
       '/v1/ask',
       {
@@ -16,12 +17,27 @@ export const askRoutes =
           description:
             'Maps the question to entities, attributes, relations, FAQs and policy sections and answers only from them, with citations. ' +
             'status is `answered`, `clarify` (see suggestions), `fallback` (nothing reliable found) or `escalated`.',
-          body: AskRequest,
+          body: askRequestSchema(limits.maxQuestionChars),
           querystring: AskQuery,
-          security: [{}, { apiKey: [] }, { bearer: [] }],
-          response: { 200: AskResponse, 400: Problem, 401: Problem, 403: Problem, 503: Problem },
+          security: keyOptional,
+          response: { 200: AskResponse, ...problems(400, 401, 403, 413, 415, 429, 503) },
         },
       },
-      async (req) => qa.ask({ ...req.body, debug: req.query.debug }),
+      async (req, reply) => {
+        const result = await services.qa.ask({ ...req.body, debug: req.query.debug });
+        metrics.answers.inc({ status: result.status });
+        // The one log line per question; what the customer typed may hold personal data.
+        req.log.info(
+          {
+            question: maskPersonalData(req.body.question),
+            status: result.status,
+            confidence: result.confidence,
+            language: result.language,
+            ms: Math.round(reply.elapsedTime),
+          },
+          'question answered',
+        );
+        return result;
+      },
     );
   };
