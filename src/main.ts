@@ -46,19 +46,18 @@ async function main() {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   await app.listen({ port: config.PORT, host: config.HOST });
-  await services.start();
-  logger.info({ backend: store.backend, model: embedder.modelId }, 'ready');
-
-  if (config.LOAD_DEMO && (await store.stats()).nodes === 0) {
+  await services.start(async () => {
+    if (!config.LOAD_DEMO || (await store.stats()).nodes > 0) return;
     const dir = resolve(config.DEMO_PACK);
     if (!existsSync(dir)) {
       logger.warn({ dir }, 'demo pack not found; starting with an empty graph');
-    } else {
-      const summary = await services.ingest(dir);
-      logger.info({ files: summary.files, counts: summary.counts, ms: summary.durationMs }, 'demo pack loaded');
-      for (const e of summary.errors) logger.warn(e, 'demo pack file skipped');
+      return;
     }
-  }
+    const summary = await services.ingest(dir);
+    logger.info({ files: summary.files, counts: summary.counts, ms: summary.durationMs }, 'demo pack loaded');
+    for (const e of summary.errors) logger.warn(e, 'demo pack file skipped');
+  });
+  logger.info({ backend: store.backend, model: embedder.modelId }, 'ready');
 }
 
 main().catch((err) => {

@@ -19,10 +19,13 @@ export interface Services {
   /** Browsing the graph: entity search, node details, FAQs, schema, sources. */
   catalog: Catalog;
   feedback: FeedbackStore;
-  /** Store connected and model loaded. */
+  /** Store connected, model loaded and the start-up work done. */
   isReady(): boolean;
-  /** Connects the store and loads the model; idempotent. */
-  start(): Promise<void>;
+  /**
+   * Connects the store and loads the model, then runs `warmup` (e.g. loading the demo pack) before
+   * reporting ready, so the first questions are not answered from an empty graph. Idempotent.
+   */
+  start(warmup?: () => Promise<void>): Promise<void>;
   ingest(dir: string, opts?: { sync?: boolean; dryRun?: boolean }): Promise<IngestSummary>;
   /** Removes one source file's facts and refreshes what the QA engine caches. */
   removeSource(sourceId: string): Promise<void>;
@@ -51,10 +54,12 @@ export function createServices(deps: {
     catalog: createCatalog({ store, embedder }),
     feedback: deps.feedback ?? createMemoryFeedbackStore(),
     isReady: () => ready,
-    start() {
-      starting ??= Promise.all([store.connect(), embedder.init()]).then(() => {
-        ready = true;
-      });
+    start(warmup) {
+      starting ??= Promise.all([store.connect(), embedder.init()])
+        .then(() => warmup?.())
+        .then(() => {
+          ready = true;
+        });
       return starting;
     },
     async ingest(dir, opts = {}) {
