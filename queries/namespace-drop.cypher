@@ -1,3 +1,6 @@
 MATCH (n)
 WHERE (n:Node OR n:Term OR n:Source) AND n.ns = $ns
-DETACH DELETE n
+CALL {
+  WITH n
+  DETACH DELETE n
+} IN TRANSACTIONS OF 5000 ROWS

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type Driver, Neo4jError, type Transaction } from 'neo4j-driver';
 import type {
   GraphNode,
   GraphRelationship,
@@ -56,13 +56,39 @@ export function createNeo4jStore(opts: Neo4jStoreOptions): GraphStore & { dropNa
     return res.records.map((r) => r.toObject() as Row);
   }
 
-  async function run(tx: ManagedTransaction, name: string, params: Row = {}): Promise<Row[]> {
+  async function run(tx: Transaction, name: string, params: Row = {}): Promise<Row[]> {
     const res = await tx.run(q(name), { ns, ...params });
     return res.records.map((r) => r.toObject() as Row);
   }
 
-  async function runBatched(tx: ManagedTransaction, name: string, rows: Row[]) {
+  async function runBatched(tx: Transaction, name: string, rows: Row[]) {
     for (let i = 0; i < rows.length; i += batchSize) await run(tx, name, { rows: rows.slice(i, i + batchSize) });
+  }
+
+  /**
+   * One explicit transaction, committed once. Not the driver's retrying `executeWrite`: a file too
+   * large for the server's transaction memory limit fails the same way on every attempt, and
+   * retrying it for 30 s only hides that.
+   */
+  async function writeOnce(work: (tx: Transaction) => Promise<void>): Promise<void> {
+    if (!driver) throw new Error('neo4j store is not connected');
+    const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+    const tx = session.beginTransaction();
+    try {
+      await work(tx);
+      await tx.commit();
+    } catch (err) {
+      if (tx.isOpen()) await tx.rollback().catch(() => {});
+      if (err instanceof Neo4jError && /MemoryLimit|OutOfMemory/i.test(err.code)) {
+        throw new Error(
+          `the file is too large for one Neo4j transaction (${err.code}): raise the server's heap or ` +
+            'db.memory.transaction.max, or split the file',
+        );
+      }
+      throw err;
+    } finally {
+      await session.close();
+    }
   }
 
   const parseParts = (s: unknown) => JSON.parse(String(s ?? '{}')) as Record<string, NodePart>;
@@ -102,7 +128,7 @@ export function createNeo4jStore(opts: Neo4jStoreOptions): GraphStore & { dropNa
   }
 
   /** Removes one source's parts, relationships and terms inside `tx`; returns node ids it touched. */
-  async function removeSource(tx: ManagedTransaction, source: string): Promise<Map<string, Record<string, NodePart>>> {
+  async function removeSource(tx: Transaction, source: string): Promise<Map<string, Record<string, NodePart>>> {
     const touched = new Map<string, Record<string, NodePart>>();
     for (const r of await run(tx, 'source-node-parts', { source })) {
       const { [source]: _gone, ...rest } = parseParts(r.parts);
@@ -162,60 +188,50 @@ export function createNeo4jStore(opts: Neo4jStoreOptions): GraphStore & { dropNa
     async applySource(batch) {
       if (!driver) throw new Error('neo4j store is not connected');
       const source = batch.source.id;
-      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-      try {
-        await session.executeWrite(async (tx) => {
-          const touched = await removeSource(tx, source);
-          const newIds = batch.nodes.map((p) => p.id).filter((id) => !touched.has(id));
-          for (const r of await run(tx, 'nodes-parts', { ids: newIds })) touched.set(String(r.id), parseParts(r.parts));
-          for (const p of batch.nodes) {
-            if (p.source !== source) throw new Error(`node ${p.id} carries source ${p.source}, batch is ${source}`);
-            touched.set(p.id, { ...(touched.get(p.id) ?? {}), [source]: p });
-          }
-          await runBatched(
-            tx,
-            'nodes-write',
-            [...touched].map(([id, parts]) => nodeRow(id, parts)),
-          );
-          // This source's relationships were all deleted above, so each is created once (deduplicated
-          // here) instead of MERGEd, which needs an eager pass and a lock per pair.
-          await runBatched(
-            tx,
-            'rels-create',
-            uniqueRelationships(batch.relationships).map((r) => ({
-              ...r,
-              properties: r.properties ? JSON.stringify(r.properties) : null,
-            })),
-          );
-          await runBatched(
-            tx,
-            'terms-create',
-            batch.terms.map((t) => ({ ...t, vector: Array.from(t.vector) })),
-          );
-          await run(tx, 'source-upsert', { source: { ...batch.source, counts: JSON.stringify(batch.source.counts) } });
-          await run(tx, 'nodes-drop-orphans', { ids: [...touched.keys()] });
-        });
-      } finally {
-        await session.close();
-      }
+      await writeOnce(async (tx) => {
+        const touched = await removeSource(tx, source);
+        const newIds = batch.nodes.map((p) => p.id).filter((id) => !touched.has(id));
+        for (const r of await run(tx, 'nodes-parts', { ids: newIds })) touched.set(String(r.id), parseParts(r.parts));
+        for (const p of batch.nodes) {
+          if (p.source !== source) throw new Error(`node ${p.id} carries source ${p.source}, batch is ${source}`);
+          touched.set(p.id, { ...(touched.get(p.id) ?? {}), [source]: p });
+        }
+        await runBatched(
+          tx,
+          'nodes-write',
+          [...touched].map(([id, parts]) => nodeRow(id, parts)),
+        );
+        // This source's relationships were all deleted above, so each is created once (deduplicated
+        // here) instead of MERGEd, which needs an eager pass and a lock per pair.
+        await runBatched(
+          tx,
+          'rels-create',
+          uniqueRelationships(batch.relationships).map((r) => ({
+            ...r,
+            properties: r.properties ? JSON.stringify(r.properties) : null,
+          })),
+        );
+        await runBatched(
+          tx,
+          'terms-create',
+          batch.terms.map((t) => ({ ...t, vector: Array.from(t.vector) })),
+        );
+        await run(tx, 'source-upsert', { source: { ...batch.source, counts: JSON.stringify(batch.source.counts) } });
+        await run(tx, 'nodes-drop-orphans', { ids: [...touched.keys()] });
+      });
     },
 
     async deleteSource(sourceId) {
       if (!driver) throw new Error('neo4j store is not connected');
-      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-      try {
-        await session.executeWrite(async (tx) => {
-          const touched = await removeSource(tx, sourceId);
-          await runBatched(
-            tx,
-            'nodes-write',
-            [...touched].map(([id, parts]) => nodeRow(id, parts)),
-          );
-          await run(tx, 'nodes-drop-orphans', { ids: [...touched.keys()] });
-        });
-      } finally {
-        await session.close();
-      }
+      await writeOnce(async (tx) => {
+        const touched = await removeSource(tx, sourceId);
+        await runBatched(
+          tx,
+          'nodes-write',
+          [...touched].map(([id, parts]) => nodeRow(id, parts)),
+        );
+        await run(tx, 'nodes-drop-orphans', { ids: [...touched.keys()] });
+      });
     },
 
     async getSource(id) {
@@ -345,7 +361,13 @@ export function createNeo4jStore(opts: Neo4jStoreOptions): GraphStore & { dropNa
 
     async dropNamespace() {
       if (!driver) throw new Error('neo4j store is not connected');
-      await driver.executeQuery(q('namespace-drop'), { ns }, { database });
+      // Batched deletes need an auto-commit transaction (session.run), not a managed one.
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+      try {
+        await session.run(q('namespace-drop'), { ns });
+      } finally {
+        await session.close();
+      }
     },
   };
   return store;

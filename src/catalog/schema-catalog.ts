@@ -39,7 +39,8 @@ export async function readSchema(store: GraphStore): Promise<SchemaCatalog> {
   }
 }
 
-function toEntry(node: GraphNode): SchemaEntry {
+/** How a schema node reads: the one interpretation the catalog and the QA engine share. */
+export function toEntry(node: GraphNode): SchemaEntry {
   const labels: Record<string, string> = {};
   const units: Record<string, string> = {};
   for (const [k, v] of Object.entries(node.attributes)) {

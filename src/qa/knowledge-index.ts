@@ -1,3 +1,4 @@
+import { toEntry } from '../catalog/schema-catalog.js';
 import type { GraphNode, GraphStore, TermKind } from '../ports/graph-store.js';
 import { matchKey } from '../ports/text-normalize.js';
 import { createNameMatcher, type NameMatcher } from '../text/name-matcher.js';
@@ -93,21 +94,8 @@ export function createKnowledgeIndexCache(store: GraphStore) {
 export type KnowledgeIndexCache = ReturnType<typeof createKnowledgeIndexCache>;
 
 function toSchemaInfo(node: GraphNode): SchemaItemInfo {
-  const labels: Record<string, string> = {};
-  const units: Record<string, string> = {};
-  for (const [k, v] of Object.entries(node.attributes)) {
-    if (k.startsWith('label_')) labels[k.slice(6)] = String(v.value);
-    if (k.startsWith('unit_')) units[k.slice(5)] = String(v.value);
-  }
-  const key = String(node.attributes.key?.value ?? node.id.split(':').slice(2).join(':'));
-  return {
-    id: node.id,
-    item: node.type as SchemaItemInfo['item'],
-    key,
-    labels,
-    unit: node.attributes.unit ? String(node.attributes.unit.value) : undefined,
-    units,
-  };
+  const { id, key, labels, unit, units } = toEntry(node);
+  return { id, item: node.type as SchemaItemInfo['item'], key, labels, unit, units };
 }
 
 /** The label to show for an attribute or relation in a language, falling back to its raw key. */

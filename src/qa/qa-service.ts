@@ -202,36 +202,27 @@ export function createQaService(deps: QaDeps) {
     const unexplained = unexplainedContent(rest, lang, index);
 
     // Sets: comparisons, extremes and lists over the entities the question names.
+    const setInput = {
+      store,
+      embedder,
+      index,
+      entities: e.entities,
+      lexical: e.lexical,
+      residual: rest,
+      cues: e.cues,
+      lang,
+      t,
+    };
     if (e.cues.compare && e.entities.length >= 2) {
-      const c = await answerComparison({
-        store,
-        embedder,
-        index,
-        entities: e.entities,
-        lexical: e.lexical,
-        residual: rest,
-        cues: e.cues,
-        lang,
-        t,
-      });
+      const c = await answerComparison(setInput);
       if (c) out.push(c);
     }
     if ((e.cues.list || e.cues.superlative) && e.entities.length > 0) {
       const c = e.cues.superlative
-        ? await answerExtreme({
-            store,
-            embedder,
-            index,
-            entities: e.entities,
-            lexical: e.lexical,
-            residual: rest,
-            cues: e.cues,
-            lang,
-            t,
-          })
+        ? await answerExtreme(setInput)
         : unexplained
           ? undefined
-          : await answerList({ store, entities: e.entities, lang, t });
+          : await answerList(setInput);
       if (c) out.push(c);
     }
 
