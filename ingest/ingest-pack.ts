@@ -1,6 +1,6 @@
 import type { Embedder } from '../src/ports/embedder.js';
 import type { GraphStore, SourceBatch, Term } from '../src/ports/graph-store.js';
-import type { NameEntry } from '../src/text/name-matcher.js';
+import { createNameMatcher, type NameEntry } from '../src/text/name-matcher.js';
 import type { FileFacts } from './file-facts.js';
 import { linkFacts } from './link-pack.js';
 import { PackError } from './pack-error.js';
@@ -96,6 +96,8 @@ export async function ingestPack(opts: IngestOptions): Promise<IngestSummary> {
   const namesDigest = sha256([...nameSet].sort().join('\n'));
 
   const packSources = new Set(files.map((f) => f.id));
+  // One matcher for the whole run: every file links against the same names.
+  const matcher = createNameMatcher(names);
   const reports: FileReport[] = [];
   const toWrite: { file: PackFile; facts: FileFacts; fingerprint: string }[] = [];
   for (const file of files) {
@@ -104,7 +106,7 @@ export async function ingestPack(opts: IngestOptions): Promise<IngestSummary> {
     if (!facts || error) continue;
     const dependsOnNames = facts.mentions.length > 0 || facts.triples.length > 0;
     const fingerprint = dependsOnNames ? sha256(`${file.hash}:${namesDigest}`) : file.hash;
-    linkFacts(file, facts, names);
+    linkFacts(file, facts, matcher);
     const existing = await store.getSource(file.id);
     if (existing?.fingerprint === fingerprint) reports.push({ file: file.id, status: 'unchanged' });
     else toWrite.push({ file, facts, fingerprint });

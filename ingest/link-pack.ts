@@ -1,6 +1,6 @@
 import type { GraphRelationship, NodePart, Scalar } from '../src/ports/graph-store.js';
 import { cleanText } from '../src/ports/text-normalize.js';
-import { createNameMatcher, type NameEntry } from '../src/text/name-matcher.js';
+import type { NameMatcher } from '../src/text/name-matcher.js';
 import { getOrCreate } from '../src/util/get-or-create.js';
 import type { FileFacts } from './file-facts.js';
 import { schemaId } from './parsers/schema-ids.js';
@@ -11,8 +11,7 @@ import type { PackFile } from './read-pack.js';
  * Turns what depends on the whole pack into facts: entity mentions inside FAQ answers and
  * sections become MENTIONS links, and triples resolve their names to entities.
  */
-export function linkFacts(file: PackFile, facts: FileFacts, names: readonly NameEntry[]): void {
-  const matcher = createNameMatcher(names);
+export function linkFacts(file: PackFile, facts: FileFacts, matcher: NameMatcher): void {
   const { id: source, hash } = file;
 
   const linked = new Set<string>();
