@@ -1,7 +1,7 @@
 import type { Embedder } from '../ports/embedder.js';
 import type { GraphNode, GraphStore, TermHit } from '../ports/graph-store.js';
 import type { SessionState, SessionStore } from '../ports/session-store.js';
-import { cleanText } from '../ports/text-normalize.js';
+import { cleanText, matchKey } from '../ports/text-normalize.js';
 import { answerComparison, answerExtreme, answerList } from './answer-sets.js';
 import {
   composeClarify,
@@ -236,7 +236,9 @@ export function createQaService(deps: QaDeps) {
       );
       // A label the question uses but the entity lacks ("512GB 版本的价格" is fine; "电池毫安时" of a
       // laptop without one is not): then no other attribute may stand in for it by meaning.
-      const asksMissing = e.lexical.length > 0 && lexical.length === 0;
+      // Only a specific label counts: in a large schema, short everyday words ("地方", "类型") are
+      // some other entity's relation name and say nothing about what this question lacks.
+      const asksMissing = lexical.length === 0 && e.lexical.some((p) => matchKey(p.text).length >= SPECIFIC_LABEL);
       const byMeaning = lexical.length || asksMissing ? [] : await mapPredicatesByMeaning(rest, own, store, embedder);
       const predicate = lexical[0] ?? byMeaning[0];
       if (predicate) {
@@ -430,6 +432,9 @@ export type QaService = ReturnType<typeof createQaService>;
  * A comparison, extreme or list exists only when the question's grammar asked for one, so it
  * outranks the single facts of the entities it was built from.
  */
+/** Characters a label needs before its presence in a question counts as asking for that predicate. */
+const SPECIFIC_LABEL = 3;
+
 function isSetAnswer(c: Candidate | undefined): boolean {
   return c?.kind === 'compare' || c?.kind === 'extreme' || c?.kind === 'list';
 }
