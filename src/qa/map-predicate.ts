@@ -64,7 +64,7 @@ export async function predicatesOf(
 }
 
 /** How much nearer a predicate the entity lacks must be before the question counts as asking for it. */
-const MISSING_MARGIN = 0.02;
+const MISSING_MARGIN = 0.05;
 
 /**
  * Ranks an entity's predicates by how close the question's residual is, in meaning, to each
