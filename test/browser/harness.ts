@@ -8,7 +8,6 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { createMemoryStore } from '../../graph/memory/memory-store.js';
 import type { AuthOptions } from '../../src/api/auth.js';
 import { buildApp } from '../../src/api/build-app.js';
-import type { GraphNode, GraphStore } from '../../src/ports/graph-store.js';
 import { createServices, type Services } from '../../src/services.js';
 import { createRealEmbedder, DEMO_PACK } from '../support/model.js';
 
@@ -43,7 +42,6 @@ export async function startPagesServer(): Promise<PagesServer> {
   const apps: FastifyInstance[] = [];
   const open = async (auth?: AuthOptions) => {
     const app = await buildApp({ services, auth });
-    await addReadRouteStandIns(app, services.store);
     apps.push(app);
     await app.listen({ host: '127.0.0.1', port: 0 });
     const addr = app.server.address();
@@ -60,93 +58,6 @@ export async function startPagesServer(): Promise<PagesServer> {
       await services.close();
     },
   };
-}
-
-/**
- * The explorer reads GET /v1/entities, /v1/entities/:id and /v1/graph/neighbourhood, which the API owner
- * is adding. Until the real routes exist, these stand-ins (test-only, same response shapes) take their place;
- * once buildApp registers a route, its stand-in is skipped and the tests run against the real one.
- */
-async function addReadRouteStandIns(app: FastifyInstance, store: GraphStore) {
-  const has = (url: string) => app.hasRoute({ method: 'GET', url });
-  const ref = (n: GraphNode) => ({ id: n.id, name: n.name, type: n.type, kind: n.kind });
-  const num = (v: unknown, dflt: number, max: number) => {
-    const n = Number.parseInt(String(v ?? ''), 10);
-    return Number.isFinite(n) && n > 0 ? Math.min(n, max) : dflt;
-  };
-  const notFound = (id: string) => ({
-    type: 'https://errors.kgqa.dev/node_not_found',
-    title: 'Node not found',
-    status: 404,
-    detail: `no node "${id}"`,
-    code: 'node_not_found',
-  });
-
-  if (!has('/v1/entities')) {
-    app.get('/v1/entities', async (req) => {
-      const q = req.query as Record<string, string | undefined>;
-      const limit = num(q.limit, 20, 100);
-      const offset = Math.max(0, Number.parseInt(q.offset ?? '0', 10) || 0);
-      const needle = (q.q ?? '').normalize('NFKC').toLowerCase().trim();
-      const all = await store.listNodes({ kind: 'entity', type: q.type || undefined });
-      const score = (n: GraphNode) => {
-        const names = [n.name, ...n.aliases, n.id].map((s) => s.normalize('NFKC').toLowerCase());
-        if (!needle) return 1;
-        if (names.some((s) => s === needle)) return 3;
-        if (names.some((s) => s.startsWith(needle))) return 2;
-        return names.some((s) => s.includes(needle)) ? 1 : 0;
-      };
-      const hits = all
-        .map((n) => ({ n, s: score(n) }))
-        .filter((h) => h.s > 0)
-        .sort((a, b) => b.s - a.s || a.n.name.length - b.n.name.length);
-      return {
-        items: hits.slice(offset, offset + limit).map(({ n }) => ({ ...ref(n), aliases: n.aliases })),
-        limit,
-        offset,
-      };
-    });
-  }
-  if (!has('/v1/entities/:id')) {
-    app.get('/v1/entities/:id', async (req, reply) => {
-      const { id } = req.params as { id: string };
-      const node = await store.getNode(id);
-      if (!node) return reply.status(404).type('application/problem+json').send(notFound(id));
-      const relationships = await store.relationships(id);
-      const others = [...new Set(relationships.map((r) => (r.from === id ? r.to : r.from)))];
-      const neighbours = (await store.getNodes(others)).map(ref);
-      return {
-        node,
-        relationships: relationships.map(({ from, type, to, source, location, hash }) => ({
-          from,
-          type,
-          to,
-          source,
-          location,
-          hash,
-        })),
-        neighbours,
-      };
-    });
-  }
-  if (!has('/v1/graph/neighbourhood')) {
-    app.get('/v1/graph/neighbourhood', async (req, reply) => {
-      const q = req.query as Record<string, string | undefined>;
-      const id = q.id ?? '';
-      if (!(await store.getNode(id))) return reply.status(404).type('application/problem+json').send(notFound(id));
-      const hood = await store.neighbourhood(id, num(q.depth, 1, 3), num(q.limit, 50, 200));
-      return {
-        nodes: hood.nodes.map(ref),
-        relationships: hood.relationships.map(({ from, type, to, source, location }) => ({
-          from,
-          type,
-          to,
-          source,
-          location,
-        })),
-      };
-    });
-  }
 }
 
 export interface Browser {
