@@ -144,16 +144,19 @@ function checkSummary(summary: IngestSummary, problems: string[], what: string) 
   for (const [reason, files] of byReason) problems.push(`${what}: ${files.join(', ')} — ${reason}`);
 }
 
-export async function runIngestBench(spec: RunSpec): Promise<RunResult> {
-  const name = `${spec.backend}/${spec.embedderName}`;
-  const { sampler, log } = spec;
-  const result: RunResult = {
+/** A result with nothing measured yet (or nothing measured at all, when `error` says why). */
+export function emptyResult(
+  spec: Pick<RunResult, 'backend' | 'embedderName' | 'embedMode' | 'facts'>,
+  error?: string,
+): RunResult {
+  return {
     backend: spec.backend,
     embedderName: spec.embedderName,
     embedMode: spec.embedMode,
     facts: spec.facts,
     ok: false,
-    problems: [],
+    problems: error ? [error] : [],
+    ...(error ? { error } : {}),
     connectMs: 0,
     parseMs: 0,
     embedMs: 0,
@@ -168,6 +171,12 @@ export async function runIngestBench(spec: RunSpec): Promise<RunResult> {
     failedFiles: [],
     writes: [],
   };
+}
+
+export async function runIngestBench(spec: RunSpec): Promise<RunResult> {
+  const name = `${spec.backend}/${spec.embedderName}`;
+  const { sampler, log } = spec;
+  const result = emptyResult(spec);
   sampler.reset();
   result.startRss = sampler.current();
   log(`\n▶ ${name} (${spec.embedMode} embeddings)`);

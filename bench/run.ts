@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startEmbeddedNeo4j } from '../tools/neo4j/launcher.js';
 import { generatePack } from './generate-pack.js';
-import type { Backend, Neo4jTarget, RunResult } from './ingest-bench.js';
+import { type Backend, emptyResult, type Neo4jTarget, type RunResult } from './ingest-bench.js';
 import { type ReportContext, renderSection, resultsTable, writeSection } from './report.js';
 import { findChildPid } from './rss-sampler.js';
 import type { ChildOutput, ChildSpec } from './run-one.js';
@@ -165,28 +165,10 @@ async function runChild(spec: ChildSpec, prefix: string): Promise<ChildOutput> {
     const name = spec.embedMode === 'model-free' ? 'hash-512' : spec.modelName;
     const error = `measurement process exited with code ${code} before reporting`;
     return {
-      result: {
-        backend: spec.backend,
-        embedderName: name,
-        embedMode: spec.embedMode,
-        facts: spec.facts,
-        ok: false,
-        problems: [error],
+      result: emptyResult(
+        { backend: spec.backend, embedderName: name, embedMode: spec.embedMode, facts: spec.facts },
         error,
-        connectMs: 0,
-        parseMs: 0,
-        embedMs: 0,
-        writeMs: 0,
-        totalMs: 0,
-        embedTexts: 0,
-        reimportMs: 0,
-        reimport: '',
-        startRss: 0,
-        importPeakRss: 0,
-        peakRss: 0,
-        failedFiles: [],
-        writes: [],
-      },
+      ),
     };
   }
 }
