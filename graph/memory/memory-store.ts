@@ -290,9 +290,11 @@ export function createMemoryStore(opts: MemoryStoreOptions = {}): GraphStore {
 
     async searchTerms(vector, o) {
       const kinds = o.kinds ? new Set<TermKind>(o.kinds) : undefined;
+      const targets = o.targets ? new Set(o.targets) : undefined;
       const hits: TermHit[] = [];
       for (const t of terms.values()) {
         if (kinds && !kinds.has(t.kind)) continue;
+        if (targets && !targets.has(t.target)) continue;
         let score = 0;
         const v = t.vector;
         for (let i = 0; i < v.length; i++) score += v[i]! * vector[i]!;

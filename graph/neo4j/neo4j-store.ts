@@ -158,6 +158,7 @@ export function createNeo4jStore(opts: Neo4jStoreOptions): GraphStore & { dropNa
           'schema-term-key',
           'schema-source-key',
           'schema-term-source-index',
+          'schema-term-target-index',
           'schema-rel-source-index',
           'schema-term-vector-index',
         ]) {
@@ -311,12 +312,20 @@ export function createNeo4jStore(opts: Neo4jStoreOptions): GraphStore & { dropNa
     async searchTerms(vector, o) {
       // The vector index spans every namespace and kind, so ask for more candidates than needed
       // and filter; Neo4j reports cosine as (1 + cos) / 2, mapped back to cos here.
-      const rows = await read('terms-search', {
-        vector: Array.from(vector),
-        candidates: neo4j.int(Math.max(100, o.k * 10)),
-        k: neo4j.int(o.k),
-        kinds: o.kinds ?? null,
-      });
+      // Terms of a few given targets are scored exactly; the whole graph goes through the index.
+      const rows = o.targets
+        ? await read('terms-score-targets', {
+            vector: Array.from(vector),
+            targets: o.targets,
+            k: neo4j.int(o.k),
+            kinds: o.kinds ?? null,
+          })
+        : await read('terms-search', {
+            vector: Array.from(vector),
+            candidates: neo4j.int(Math.max(100, o.k * 10)),
+            k: neo4j.int(o.k),
+            kinds: o.kinds ?? null,
+          });
       return rows.map(
         (r): TermHit => ({
           id: String(r.id),

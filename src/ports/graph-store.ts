@@ -136,8 +136,11 @@ export interface GraphStore {
   neighbourhood(id: string, depth: number, limit?: number): Promise<Neighbourhood>;
   /** Exact match on normalised name or alias (case/width-insensitive). */
   findByName(name: string, opts?: { kind?: NodeKind; type?: string; limit?: number }): Promise<GraphNode[]>;
-  /** Nearest terms to `vector` by cosine similarity. */
-  searchTerms(vector: Float32Array, opts: { k: number; kinds?: TermKind[] }): Promise<TermHit[]>;
+  /**
+   * Nearest terms to `vector` by cosine similarity. With `targets`, only the terms of those nodes
+   * (a few: an entity's attributes), scored exactly rather than through an approximate index.
+   */
+  searchTerms(vector: Float32Array, opts: { k: number; kinds?: TermKind[]; targets?: string[] }): Promise<TermHit[]>;
   /** All terms of the given kinds without vectors (for lexical matching). */
   listTerms(kinds?: TermKind[]): Promise<Omit<TermHit, 'score'>[]>;
   stats(): Promise<GraphStats>;

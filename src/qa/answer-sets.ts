@@ -44,7 +44,7 @@ async function pickPredicate(
   const ids = new Set(candidates.map((c) => c.id));
   const lexical = input.lexical.find((p) => ids.has(p.info.id));
   if (lexical) return { info: lexical.info, confidence: input.t.setExact };
-  const [best] = await mapPredicatesByMeaning(input.residual, candidates, input.store, input.embedder, false);
+  const [best] = await mapPredicatesByMeaning(input.residual, candidates, input.store, input.embedder);
   return best
     ? {
         info: best.info,

@@ -3,12 +3,14 @@ import type { GraphNode, GraphStore } from '../ports/graph-store.js';
 import { matchKey } from '../ports/text-normalize.js';
 import { STRUCTURAL } from './graph-context.js';
 import type { KnowledgeIndex, SchemaItemInfo } from './knowledge-index.js';
+import type { LabelSimilarity } from './label-similarity.js';
 import { queryVector, searchTerms } from './semantic-search.js';
 
 export interface PredicateMatch {
   info: SchemaItemInfo;
   text: string;
-  via: 'label' | 'vector';
+  /** A label in the question, an own label naming the same as another predicate's label, or meaning. */
+  via: 'label' | 'synonym' | 'vector';
   score: number;
 }
 
@@ -66,6 +68,38 @@ export async function predicatesOf(
 /** How much nearer a predicate the entity lacks must be before the question counts as asking for it. */
 const MISSING_MARGIN = 0.05;
 
+export interface SynonymCheck {
+  similarity: LabelSimilarity;
+  /** Label-to-label similarity from which two predicates count as the same (see thresholds.ts). */
+  min: number;
+  /** Label and synonym texts of each predicate. */
+  texts: (id: string) => readonly string[];
+}
+
+/**
+ * An entity's own predicates that name what another predicate's label names: a large schema
+ * holds near-duplicates ("书记" / "党委书记", "英文名" / "英文名称"), and a question that uses
+ * one of them asks for the one this entity has. Best first, scored by label similarity.
+ */
+export async function ownSynonyms(
+  asked: readonly string[],
+  own: readonly SchemaItemInfo[],
+  check: SynonymCheck,
+): Promise<PredicateMatch[]> {
+  const out: PredicateMatch[] = [];
+  for (const info of own) {
+    let best: PredicateMatch | undefined;
+    for (const text of check.texts(info.id)) {
+      for (const a of asked) {
+        const score = await check.similarity(a, text);
+        if (score >= check.min && (!best || score > best.score)) best = { info, text, via: 'synonym', score };
+      }
+    }
+    if (best) out.push(best);
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
 /**
  * Ranks an entity's predicates by how close the question's residual is, in meaning, to each
  * predicate's labels and synonyms. Returns best first with its cosine similarity.
@@ -75,8 +109,11 @@ export async function mapPredicatesByMeaning(
   candidates: SchemaItemInfo[],
   store: GraphStore,
   embedder: Embedder,
-  /** Return nothing when the nearest label of all belongs to a predicate outside `candidates`. */
-  strict = true,
+  /**
+   * Return nothing when the nearest label of all belongs to a predicate outside `candidates`,
+   * unless that label names the same as the entity's best one.
+   */
+  strict?: SynonymCheck,
 ): Promise<PredicateMatch[]> {
   if (!residualText || candidates.length === 0) return [];
   const wanted = new Map(candidates.map((c) => [c.id, c]));
@@ -89,7 +126,10 @@ export async function mapPredicatesByMeaning(
   const top = hits[0];
   if (strict && top && !wanted.has(top.target)) {
     const ownBest = hits.find((h) => wanted.has(h.target));
-    if (!ownBest || top.score - ownBest.score > MISSING_MARGIN) return [];
+    if (!ownBest) return [];
+    if (top.score - ownBest.score > MISSING_MARGIN && (await strict.similarity(top.text, ownBest.text)) < strict.min) {
+      return [];
+    }
   }
   const best = new Map<string, PredicateMatch>();
   for (const h of hits) {

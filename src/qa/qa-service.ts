@@ -2,6 +2,7 @@ import type { Embedder } from '../ports/embedder.js';
 import type { GraphNode, GraphStore, TermHit } from '../ports/graph-store.js';
 import type { SessionState, SessionStore } from '../ports/session-store.js';
 import { cleanText, matchKey } from '../ports/text-normalize.js';
+import { getOrCreate } from '../util/get-or-create.js';
 import { answerComparison, answerExtreme, answerList } from './answer-sets.js';
 import {
   composeClarify,
@@ -16,16 +17,20 @@ import { composeEscalation, detectEscalation } from './escalation.js';
 import { type EntityContext, entityContext } from './graph-context.js';
 import { rerank } from './hybrid-rerank.js';
 import { type KnowledgeIndexCache, labelOf } from './knowledge-index.js';
+import { createLabelSimilarity } from './label-similarity.js';
 import { type EntityMention, linkEntities } from './link-entities.js';
 import {
   mapPredicatesByMeaning,
   mapPredicatesLexically,
+  ownSynonyms,
   type PredicateMatch,
   predicatesOf,
   residual,
+  type SynonymCheck,
 } from './map-predicate.js';
 import { detectCues, type QuestionCues } from './question-cues.js';
 import { unexplainedContent, unknownCodes } from './residual-content.js';
+import { dropLabelMentions, resolveByPredicate } from './resolve-mentions.js';
 import { baseResult, citeNode } from './result-parts.js';
 import { queryVector, searchTerms } from './semantic-search.js';
 import { calibrate, DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
@@ -59,6 +64,7 @@ export function createQaService(deps: QaDeps) {
   const { store, embedder, sessions } = deps;
   const t = deps.thresholds ?? DEFAULT_THRESHOLDS;
   const now = deps.now ?? Date.now;
+  const labelSimilarity = createLabelSimilarity(embedder);
 
   async function ask(input: AskInput, followUpOf?: string): Promise<AskResult> {
     const trace: TraceStep[] = [];
@@ -76,7 +82,10 @@ export function createQaService(deps: QaDeps) {
     const session = input.sessionId ? await sessions.get(input.sessionId) : undefined;
     const qv = await queryVector(embedder, question);
 
-    const mentions = await step(
+    const owned = new Map<string, Promise<Set<string>>>();
+    const owns = (n: GraphNode) =>
+      getOrCreate(owned, n.id, async () => new Set((await predicatesOf(store, n, index)).map((p) => p.id)));
+    const linked = await step(
       'link',
       () =>
         linkEntities(question, index, store, () => searchTerms(store, qv, { k: 12, kinds: ['entity'] }), {
@@ -85,13 +94,22 @@ export function createQaService(deps: QaDeps) {
         }),
       (ms) => ms.map((m) => ({ text: m.text, candidates: m.candidates.map((c) => c.id), via: m.via })),
     );
+    const mentions = await dropLabelMentions(linked, index, owns);
     let entities = dedupe(mentions.filter((m) => m.candidates.length === 1).map((m) => m.candidates[0]!));
-    const ambiguous = mentions.find((m) => m.candidates.length > 1);
+    let ambiguous = mentions.find((m) => m.candidates.length > 1);
     const lexical = await step(
       'map',
       () => mapPredicatesLexically(question, index, mentions),
       (ps) => ps.map((p) => ({ id: p.info.id, text: p.text })),
     );
+    if (ambiguous && entities.length === 0) {
+      const only = await resolveByPredicate(ambiguous, lexical, owns);
+      if (only) {
+        trace.push({ stage: 'disambiguate', ms: 0, detail: { name: ambiguous.text, chosen: only.id } });
+        entities = [only];
+        ambiguous = undefined;
+      }
+    }
 
     // Multi-turn. "那 X2 呢" / "And the X2?" names only an entity: ask the last question again about
     // it. "它的保修期多久" / "能分期吗" names none: it is about the last turn's entity.
@@ -230,23 +248,52 @@ export function createQaService(deps: QaDeps) {
       // A fact of the entity: the asked attribute or relation, by label or by meaning.
       const own = await predicatesOf(store, entity, index);
       const ownIds = new Set(own.map((p) => p.id));
-      const lexical = await preferByMeaning(
+      const synonyms: SynonymCheck = {
+        similarity: labelSimilarity,
+        min: t.synonym[lang],
+        texts: (id) => index.predicateTexts.get(id) ?? [],
+      };
+      let lexical = await preferByMeaning(
         e.lexical.filter((p) => ownIds.has(p.info.id)),
         rest,
       );
+      if (lexical.length === 0 && e.lexical.length > 0) {
+        // The question's label belongs to other entities; the entity may hold the same thing under
+        // a near-identical label ("书记" → "党委书记").
+        // It must still pass the test a match by meaning passes: the question as a whole is not
+        // nearer some other predicate ("最新固件是哪个版本" is not about "蓝牙版本").
+        const asked = [...new Set(e.lexical.map((p) => p.text))];
+        const named = await ownSynonyms(asked, own, synonyms);
+        const gate = named.length
+          ? await mapPredicatesByMeaning(
+              rest,
+              named.map((p) => p.info),
+              store,
+              embedder,
+              synonyms,
+            )
+          : [];
+        const order = new Map(gate.map((p, i) => [p.info.id, i]));
+        lexical = named
+          .filter((p) => order.has(p.info.id))
+          .sort((a, b) => order.get(a.info.id)! - order.get(b.info.id)!);
+      }
       // A label the question uses but the entity lacks ("512GB 版本的价格" is fine; "电池毫安时" of a
       // laptop without one is not): then no other attribute may stand in for it by meaning.
       // Only a specific label counts: in a large schema, short everyday words ("地方", "类型") are
       // some other entity's relation name and say nothing about what this question lacks.
       const asksMissing = lexical.length === 0 && e.lexical.some((p) => matchKey(p.text).length >= SPECIFIC_LABEL);
-      const byMeaning = lexical.length || asksMissing ? [] : await mapPredicatesByMeaning(rest, own, store, embedder);
+      const byMeaning =
+        lexical.length || asksMissing ? [] : await mapPredicatesByMeaning(rest, own, store, embedder, synonyms);
       const predicate = lexical[0] ?? byMeaning[0];
       if (predicate) {
         const graph = await traverse(entity, predicate, store);
         const confidence =
           predicate.via === 'label'
             ? t.graphExact
-            : Math.min(t.byMeaningCap, calibrate(predicate.score, t.predicate[lang]));
+            : predicate.via === 'synonym'
+              ? t.byMeaningCap
+              : Math.min(t.byMeaningCap, calibrate(predicate.score, t.predicate[lang]));
         if (graph) out.push(graphCandidate(graph, confidence, lang));
       }
 

@@ -15,7 +15,7 @@ export async function queryVector(embedder: Embedder, text: string): Promise<Que
 export async function searchTerms(
   store: GraphStore,
   q: QueryVector,
-  opts: { k: number; kinds?: TermKind[] },
+  opts: { k: number; kinds?: TermKind[]; targets?: string[] },
 ): Promise<TermHit[]> {
   const hits = await store.searchTerms(q.vector, opts);
   return q.scale === 1 ? hits : hits.map((h) => ({ ...h, score: h.score / q.scale }));

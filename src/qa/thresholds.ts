@@ -39,6 +39,12 @@ export interface Thresholds {
    * for unrelated phrases, so English needs a higher floor.
    */
   predicate: Record<'zh' | 'en', Calibration>;
+  /**
+   * Label ↔ label similarity from which two predicates count as one ("英文名" / "英文名称"), per
+   * question language. Nearby but distinct attributes score up to about 0.75 in Chinese
+   * ("降噪深度" / "主动降噪") and 0.71 in English ("weight" / "price"), so the bars sit above that.
+   */
+  synonym: Record<'zh' | 'en', number>;
   /** Question ↔ sections of policies that apply to a named entity, and FAQs about it; per language. */
   scoped: Record<'zh' | 'en', Calibration>;
   /**
@@ -61,6 +67,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   describe: 0.65,
   unknownNamePenalty: 0.6,
   predicate: { zh: { floor: 0.4, ceiling: 0.8 }, en: { floor: 0.55, ceiling: 0.9 } },
+  synonym: { zh: 0.78, en: 0.85 },
   scoped: { zh: { floor: 0.35, ceiling: 0.9 }, en: { floor: 0.4, ceiling: 0.95 } },
   faq: { zh: { floor: 0.5, ceiling: 1.05 }, en: { floor: 0.6, ceiling: 1.15 } },
   faqMarginWeight: 0.5,

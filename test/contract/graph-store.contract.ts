@@ -217,6 +217,10 @@ export function graphStoreContract(name: string, makeHarness: (() => Promise<Sto
       expect(hits[0]).toMatchObject({ target: 'p-x1', kind: 'entity', source: 'products.csv' });
       const faqs = await store.searchTerms(axisVector(1), { k: 5, kinds: ['faq'] });
       expect(faqs.map((t) => t.id)).toEqual(['t:faq:1']);
+      // Restricted to given targets, every term of them is scored, however far from the vector.
+      const own = await store.searchTerms(axisVector(1), { k: 5, targets: ['p-x2', 'c-audio'] });
+      expect(own.map((t) => t.id).sort()).toEqual(['t:c-audio:0', 't:p-x2:0']);
+      expect(own[0]?.score).toBeLessThan(0.5);
       expect((await store.listTerms(['entity'])).map((t) => t.id).sort()).toEqual([
         't:c-audio:0',
         't:p-x1:0',

@@ -1,0 +1,50 @@
+import type { Embedder } from '../ports/embedder.js';
+import { atWordEdge, matchKey } from '../ports/text-normalize.js';
+
+/** How alike two short labels are: 1 when one names the other, else their cosine. */
+export type LabelSimilarity = (a: string, b: string) => Promise<number>;
+
+/** Label vectors kept for reuse; schema labels repeat across questions, so this stays small. */
+const MAX_CACHED = 20_000;
+
+/**
+ * Compares predicate labels with each other ("书记" vs "党委书记", "译者" vs "翻译"). Labels are
+ * embedded as queries, so a Chinese pair is compared by the Chinese model alone. A label that ends
+ * the other names its kind ("党委书记" is a "书记", "member price" a "price"), and one that begins
+ * the other with a single character more is the same word ("英文名称", "发布者"): both count as the
+ * same predicate. A label that merely begins the other does not ("品牌口号" is not a "品牌").
+ */
+export function createLabelSimilarity(embedder: Embedder): LabelSimilarity {
+  const cache = new Map<string, Promise<Float32Array>>();
+  const vector = (key: string) => {
+    let v = cache.get(key);
+    if (!v) {
+      if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+      v = embedder.embedQuery(key);
+      cache.set(key, v);
+      v.catch(() => cache.delete(key));
+    }
+    return v;
+  };
+  return async (a, b) => {
+    const ka = matchKey(a);
+    const kb = matchKey(b);
+    if (!ka || !kb) return 0;
+    if (sameWord(ka, kb) || sameWord(kb, ka)) return 1;
+    const [va, vb] = await Promise.all([vector(ka), vector(kb)]);
+    let dot = 0;
+    for (let i = 0; i < va.length; i++) dot += va[i]! * vb[i]!;
+    return dot;
+  };
+}
+
+const HAN = /\p{Script=Han}/u;
+
+/** `inner` names `outer`'s kind (its ending) or is `outer` less one trailing Chinese character. */
+function sameWord(outer: string, inner: string): boolean {
+  if (inner === outer) return true;
+  if (inner.length < 2 || inner.length >= outer.length) return false;
+  const at = outer.length - inner.length;
+  if (outer.endsWith(inner) && atWordEdge(outer, at, outer.length)) return true;
+  return at === 1 && outer.startsWith(inner) && HAN.test(outer.at(-1)!);
+}

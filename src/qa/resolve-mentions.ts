@@ -1,0 +1,53 @@
+import type { GraphNode } from '../ports/graph-store.js';
+import type { KnowledgeIndex } from './knowledge-index.js';
+import type { EntityMention } from './link-entities.js';
+import type { PredicateMatch } from './map-predicate.js';
+
+/** Schema ids of the attributes and relations an entity has. */
+export type OwnPredicates = (entity: GraphNode) => Promise<ReadonlySet<string>>;
+
+/**
+ * Names that are also the label of something another named entity has ("张长志的导师是谁" where
+ * "导师" is an entity too): read as the label, not as a second entity.
+ */
+export async function dropLabelMentions(
+  mentions: EntityMention[],
+  index: KnowledgeIndex,
+  owns: OwnPredicates,
+): Promise<EntityMention[]> {
+  if (mentions.length < 2) return mentions;
+  const out: EntityMention[] = [];
+  for (const m of mentions) {
+    const labelOf = index.predicates.lookup(m.text);
+    if (labelOf.length && (await ownedByAnother(m, mentions, labelOf, owns))) continue;
+    out.push(m);
+  }
+  return out;
+}
+
+async function ownedByAnother(m: EntityMention, all: EntityMention[], ids: string[], owns: OwnPredicates) {
+  for (const other of all) {
+    if (other === m || other.candidates.length !== 1) continue;
+    const own = await owns(other.candidates[0]!);
+    if (ids.some((id) => own.has(id))) return true;
+  }
+  return false;
+}
+
+/**
+ * A name shared by several entities, resolved by what the question asks: when exactly one of them
+ * has the attribute or relation named in it ("《笑傲江湖》的编剧" — only the TV series has one).
+ */
+export async function resolveByPredicate(
+  m: EntityMention,
+  asked: readonly PredicateMatch[],
+  owns: OwnPredicates,
+): Promise<GraphNode | undefined> {
+  if (asked.length === 0) return undefined;
+  const having: GraphNode[] = [];
+  for (const c of m.candidates) {
+    const own = await owns(c);
+    if (asked.some((p) => own.has(p.info.id))) having.push(c);
+  }
+  return having.length === 1 ? having[0] : undefined;
+}

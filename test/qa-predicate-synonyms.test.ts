@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { createFakeEmbedder } from '../graph/embedding/fake-embedder.js';
+import type { GraphNode } from '../src/ports/graph-store.js';
+import type { KnowledgeIndex, SchemaItemInfo } from '../src/qa/knowledge-index.js';
+import { createLabelSimilarity } from '../src/qa/label-similarity.js';
+import type { EntityMention } from '../src/qa/link-entities.js';
+import { ownSynonyms, type PredicateMatch } from '../src/qa/map-predicate.js';
+import { dropLabelMentions, resolveByPredicate } from '../src/qa/resolve-mentions.js';
+import { createNameMatcher } from '../src/text/name-matcher.js';
+
+const similarity = createLabelSimilarity(createFakeEmbedder());
+
+describe('label similarity', () => {
+  it('counts a label ending another as its kind, in either order', async () => {
+    expect(await similarity('书记', '党委书记')).toBe(1);
+    expect(await similarity('党委书记', '书记')).toBe(1);
+    expect(await similarity('price', 'member price')).toBe(1);
+  });
+  it('counts one trailing Chinese character as the same word', async () => {
+    expect(await similarity('英文名', '英文名称')).toBe(1);
+    expect(await similarity('发布', '发布者')).toBe(1);
+  });
+  it('does not count a label that only begins the other', async () => {
+    expect(await similarity('品牌', '品牌口号')).toBeLessThan(1);
+    expect(await similarity('battery', 'battery capacity')).toBeLessThan(1);
+    // Inside a Latin word is not a word of it.
+    expect(await similarity('age', 'storage')).toBeLessThan(1);
+  });
+});
+
+const info = (key: string, zh: string): SchemaItemInfo => ({
+  id: `schema:attribute:${key}`,
+  item: 'attribute',
+  key,
+  labels: { zh },
+});
+
+describe('own synonyms', () => {
+  it('maps a label of other entities to the entity’s near-identical one, and nothing else', async () => {
+    const own = [info('secretary', '党委书记'), info('founded', '成立时间')];
+    const texts = (id: string) => [own.find((o) => o.id === id)?.labels.zh ?? ''];
+    const found = await ownSynonyms(['书记'], own, { similarity, min: 0.99, texts });
+    expect(found.map((p) => [p.info.key, p.via])).toEqual([['secretary', 'synonym']]);
+    expect(await ownSynonyms(['口号'], own, { similarity, min: 0.99, texts })).toEqual([]);
+  });
+});
+
+const node = (id: string, attributes: string[] = []): GraphNode =>
+  ({
+    id,
+    kind: 'entity',
+    type: 'thing',
+    name: id,
+    aliases: [],
+    text: '',
+    attributes: Object.fromEntries(attributes.map((a) => [a, { value: 'v', source: 's', location: '' }])),
+  }) as unknown as GraphNode;
+
+const mention = (text: string, candidates: GraphNode[]): EntityMention => ({
+  text,
+  candidates,
+  start: 0,
+  end: text.length,
+  via: 'name',
+  score: 1,
+});
+
+const owns = async (n: GraphNode) => new Set(Object.keys(n.attributes).map((k) => `schema:attribute:${k}`));
+
+describe('mention resolution', () => {
+  it('reads a name that is also a label of another named entity as the label', async () => {
+    const index = {
+      predicates: createNameMatcher([{ text: '导师', id: 'schema:attribute:mentor' }]),
+    } as unknown as KnowledgeIndex;
+    const person = mention('张长志', [node('张长志', ['mentor'])]);
+    const alsoEntity = mention('导师', [node('导师')]);
+    expect(await dropLabelMentions([person, alsoEntity], index, owns)).toEqual([person]);
+    // Alone, or when no other named entity has it, the name stays an entity.
+    expect(await dropLabelMentions([mention('张长志', [node('张长志')]), alsoEntity], index, owns)).toHaveLength(2);
+  });
+
+  it('resolves a shared name when only one of its entities has what is asked', async () => {
+    const series = node('《笑傲江湖》-tv', ['screenwriter']);
+    const novel = node('笑傲江湖-novel', ['author']);
+    const asked = [{ info: info('screenwriter', '编剧'), text: '编剧', via: 'label', score: 1 }] as PredicateMatch[];
+    expect((await resolveByPredicate(mention('笑傲江湖', [series, novel]), asked, owns))?.id).toBe(series.id);
+    const both = node('笑傲江湖-film', ['screenwriter']);
+    expect(await resolveByPredicate(mention('笑傲江湖', [series, both]), asked, owns)).toBeUndefined();
+  });
+});
