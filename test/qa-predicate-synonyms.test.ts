@@ -20,9 +20,16 @@ describe('label similarity', () => {
     expect(await similarity('英文名', '英文名称')).toBe(1);
     expect(await similarity('发布', '发布者')).toBe(1);
   });
+  it('counts two labels with the same head word as one, unless the question names the qualifier', async () => {
+    expect(await similarity('创作者', '原作者', '是谁写的')).toBe(1);
+    expect(await similarity('总长度', '湖泊长度', '有多长')).toBe(1);
+    expect(await similarity('固件版本', '蓝牙版本', '最新固件是哪个版本')).toBeLessThan(1);
+    // Without the question there is no telling.
+    expect(await similarity('创作者', '原作者')).toBeLessThan(1);
+  });
   it('does not count a label that only begins the other', async () => {
-    expect(await similarity('品牌', '品牌口号')).toBeLessThan(1);
-    expect(await similarity('battery', 'battery capacity')).toBeLessThan(1);
+    expect(await similarity('品牌', '品牌口号')).toBe(0);
+    expect(await similarity('battery', 'battery capacity')).toBe(0);
     // Inside a Latin word is not a word of it.
     expect(await similarity('age', 'storage')).toBeLessThan(1);
   });

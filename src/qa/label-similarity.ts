@@ -1,8 +1,12 @@
 import type { Embedder } from '../ports/embedder.js';
 import { atWordEdge, matchKey } from '../ports/text-normalize.js';
 
-/** How alike two short labels are: 1 when one names the other, else their cosine. */
-export type LabelSimilarity = (a: string, b: string) => Promise<number>;
+/**
+ * How alike two short labels are: 1 when they name the same kind of thing, else their cosine.
+ * `a` is the label the question came nearest to, `b` the candidate; `question`, when given, is the
+ * text they were matched against (see `sameHead`).
+ */
+export type LabelSimilarity = (a: string, b: string, question?: string) => Promise<number>;
 
 /** Label vectors kept for reuse; schema labels repeat across questions, so this stays small. */
 const MAX_CACHED = 20_000;
@@ -26,11 +30,14 @@ export function createLabelSimilarity(embedder: Embedder): LabelSimilarity {
     }
     return v;
   };
-  return async (a, b) => {
+  return async (a, b, question) => {
     const ka = matchKey(a);
     const kb = matchKey(b);
     if (!ka || !kb) return 0;
     if (sameWord(ka, kb) || sameWord(kb, ka)) return 1;
+    if (question !== undefined && sameHead(ka, kb, matchKey(question))) return 1;
+    // One label qualifying the other names a different thing, however near their vectors are.
+    if (ka.startsWith(kb) || kb.startsWith(ka)) return 0;
     const [va, vb] = await Promise.all([vector(ka), vector(kb)]);
     let dot = 0;
     for (let i = 0; i < va.length; i++) dot += va[i]! * vb[i]!;
@@ -39,6 +46,19 @@ export function createLabelSimilarity(embedder: Embedder): LabelSimilarity {
 }
 
 const HAN = /\p{Script=Han}/u;
+
+/**
+ * Two labels ending in the same word of at least two characters ("创作者" / "原作者", "总长度" /
+ * "湖泊长度") name the same kind of thing, unless the question spells out the first one's own
+ * qualifier: "最新固件是哪个版本" asks for "固件版本", not for "蓝牙版本".
+ */
+function sameHead(a: string, b: string, question: string): boolean {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  if (n < 2 || !atWordEdge(a, a.length - n, a.length) || !atWordEdge(b, b.length - n, b.length)) return false;
+  const qualifier = a.slice(0, a.length - n).trim();
+  return qualifier.length > 0 && !question.includes(qualifier);
+}
 
 /** `inner` names `outer`'s kind (its ending) or is `outer` less one trailing Chinese character. */
 function sameWord(outer: string, inner: string): boolean {

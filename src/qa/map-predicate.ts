@@ -1,5 +1,5 @@
 import type { Embedder } from '../ports/embedder.js';
-import type { GraphNode, GraphStore } from '../ports/graph-store.js';
+import type { GraphNode, GraphStore, TermKind } from '../ports/graph-store.js';
 import { matchKey } from '../ports/text-normalize.js';
 import { STRUCTURAL } from './graph-context.js';
 import type { KnowledgeIndex, SchemaItemInfo } from './knowledge-index.js';
@@ -67,6 +67,10 @@ export async function predicatesOf(
 
 /** How much nearer a predicate the entity lacks must be before the question counts as asking for it. */
 const MISSING_MARGIN = 0.05;
+/** Labels nearest the question looked at for one the entity has under another name. */
+const NEAREST = 5;
+/** Enough to score every label and synonym of one entity's predicates. */
+const OWN_TERMS = 1000;
 
 export interface SynonymCheck {
   similarity: LabelSimilarity;
@@ -110,33 +114,44 @@ export async function mapPredicatesByMeaning(
   store: GraphStore,
   embedder: Embedder,
   /**
-   * Return nothing when the nearest label of all belongs to a predicate outside `candidates`,
-   * unless that label names the same as the entity's best one.
+   * Return nothing when the labels nearest the question belong to predicates outside
+   * `candidates`, unless one of them names the same as a candidate's label.
    */
   strict?: SynonymCheck,
 ): Promise<PredicateMatch[]> {
   if (!residualText || candidates.length === 0) return [];
   const wanted = new Map(candidates.map((c) => [c.id, c]));
-  const hits = await searchTerms(store, await queryVector(embedder, residualText), {
-    k: 300,
-    kinds: ['attribute', 'relation'],
-  });
-  // If the nearest label of all belongs to a predicate this entity lacks, the question asks for
-  // something the graph does not hold about it: no stand-in.
-  const top = hits[0];
-  if (strict && top && !wanted.has(top.target)) {
-    const ownBest = hits.find((h) => wanted.has(h.target));
-    if (!ownBest) return [];
-    if (top.score - ownBest.score > MISSING_MARGIN && (await strict.similarity(top.text, ownBest.text)) < strict.min) {
-      return [];
+  const q = await queryVector(embedder, residualText);
+  const kinds: TermKind[] = ['attribute', 'relation'];
+  const ownHits = await searchTerms(store, q, { k: OWN_TERMS, kinds, targets: [...wanted.keys()] });
+  const best = new Map<string, PredicateMatch>();
+  for (const h of ownHits) {
+    const info = wanted.get(h.target);
+    const prev = best.get(h.target);
+    if (info && (!prev || h.score > prev.score))
+      best.set(h.target, { info, text: h.text, via: 'vector', score: h.score });
+  }
+  const ranked = [...best.values()].sort((a, b) => b.score - a.score);
+  if (!strict || ranked.length === 0) return ranked;
+
+  // If the labels nearest the question belong to predicates this entity lacks, the question asks
+  // for something the graph does not hold about it: no stand-in. Unless the entity holds the same
+  // thing under another name ("有多长" is nearest "长度"; the lake has "湖泊长度"): then that
+  // predicate, as near as the label the question found.
+  const nearest = (await searchTerms(store, q, { k: NEAREST, kinds })).filter(
+    (h, _, all) => h.score >= all[0]!.score - MISSING_MARGIN,
+  );
+  const top = nearest[0];
+  if (!top || wanted.has(top.target) || top.score - ranked[0]!.score <= MISSING_MARGIN) return ranked;
+  for (const h of nearest) {
+    if (wanted.has(h.target)) return ranked;
+    for (const own of ranked) {
+      for (const text of strict.texts(own.info.id)) {
+        if ((await strict.similarity(h.text, text, residualText)) >= strict.min) {
+          return [{ ...own, text, score: top.score }, ...ranked.filter((r) => r !== own)];
+        }
+      }
     }
   }
-  const best = new Map<string, PredicateMatch>();
-  for (const h of hits) {
-    const info = wanted.get(h.target);
-    if (!info) continue;
-    const prev = best.get(h.target);
-    if (!prev || h.score > prev.score) best.set(h.target, { info, text: h.text, via: 'vector', score: h.score });
-  }
-  return [...best.values()].sort((a, b) => b.score - a.score);
+  return [];
 }

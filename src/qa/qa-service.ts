@@ -1,9 +1,10 @@
 import type { Embedder } from '../ports/embedder.js';
 import type { GraphNode, GraphStore, TermHit } from '../ports/graph-store.js';
 import type { SessionState, SessionStore } from '../ports/session-store.js';
-import { cleanText, matchKey } from '../ports/text-normalize.js';
+import { cleanText } from '../ports/text-normalize.js';
 import { getOrCreate } from '../util/get-or-create.js';
 import { answerComparison, answerExtreme, answerList } from './answer-sets.js';
+import { choosePredicate } from './choose-predicate.js';
 import {
   composeClarify,
   composeFallback,
@@ -20,9 +21,7 @@ import { type KnowledgeIndexCache, labelOf } from './knowledge-index.js';
 import { createLabelSimilarity } from './label-similarity.js';
 import { type EntityMention, linkEntities } from './link-entities.js';
 import {
-  mapPredicatesByMeaning,
   mapPredicatesLexically,
-  ownSynonyms,
   type PredicateMatch,
   predicatesOf,
   residual,
@@ -247,45 +246,16 @@ export function createQaService(deps: QaDeps) {
     for (const entity of e.entities.slice(0, 3)) {
       // A fact of the entity: the asked attribute or relation, by label or by meaning.
       const own = await predicatesOf(store, entity, index);
-      const ownIds = new Set(own.map((p) => p.id));
       const synonyms: SynonymCheck = {
         similarity: labelSimilarity,
         min: t.synonym[lang],
         texts: (id) => index.predicateTexts.get(id) ?? [],
       };
-      let lexical = await preferByMeaning(
-        e.lexical.filter((p) => ownIds.has(p.info.id)),
-        rest,
+      const predicate = await choosePredicate(
+        { labels: e.lexical, residual: rest, unexplained: Boolean(unexplained) },
+        own,
+        { store, embedder, synonyms },
       );
-      if (lexical.length === 0 && e.lexical.length > 0) {
-        // The question's label belongs to other entities; the entity may hold the same thing under
-        // a near-identical label ("书记" → "党委书记").
-        // It must still pass the test a match by meaning passes: the question as a whole is not
-        // nearer some other predicate ("最新固件是哪个版本" is not about "蓝牙版本").
-        const asked = [...new Set(e.lexical.map((p) => p.text))];
-        const named = await ownSynonyms(asked, own, synonyms);
-        const gate = named.length
-          ? await mapPredicatesByMeaning(
-              rest,
-              named.map((p) => p.info),
-              store,
-              embedder,
-              synonyms,
-            )
-          : [];
-        const order = new Map(gate.map((p, i) => [p.info.id, i]));
-        lexical = named
-          .filter((p) => order.has(p.info.id))
-          .sort((a, b) => order.get(a.info.id)! - order.get(b.info.id)!);
-      }
-      // A label the question uses but the entity lacks ("512GB 版本的价格" is fine; "电池毫安时" of a
-      // laptop without one is not): then no other attribute may stand in for it by meaning.
-      // Only a specific label counts: in a large schema, short everyday words ("地方", "类型") are
-      // some other entity's relation name and say nothing about what this question lacks.
-      const asksMissing = lexical.length === 0 && e.lexical.some((p) => matchKey(p.text).length >= SPECIFIC_LABEL);
-      const byMeaning =
-        lexical.length || asksMissing ? [] : await mapPredicatesByMeaning(rest, own, store, embedder, synonyms);
-      const predicate = lexical[0] ?? byMeaning[0];
       if (predicate) {
         const graph = await traverse(entity, predicate, store);
         const confidence =
@@ -338,19 +308,6 @@ export function createQaService(deps: QaDeps) {
       const node = await store.getNode(section.target);
       if (node) out.push(passageCandidate(node, Math.min(t.retrievalCap, calibrate(section.score, t.passage)), lang));
     }
-  }
-
-  /** Several labels in one question ("how much does it weigh"): the one nearest in meaning wins. */
-  async function preferByMeaning(lexical: PredicateMatch[], rest: string): Promise<PredicateMatch[]> {
-    if (lexical.length < 2) return lexical;
-    const ranked = await mapPredicatesByMeaning(
-      rest,
-      lexical.map((p) => p.info),
-      store,
-      embedder,
-    );
-    const order = new Map(ranked.map((p, i) => [p.info.id, i]));
-    return [...lexical].sort((a, b) => (order.get(a.info.id) ?? 99) - (order.get(b.info.id) ?? 99));
   }
 
   /** The best-ranked section reachable from the entity: in a policy that applies to it, or naming it. */
@@ -479,9 +436,6 @@ export type QaService = ReturnType<typeof createQaService>;
  * A comparison, extreme or list exists only when the question's grammar asked for one, so it
  * outranks the single facts of the entities it was built from.
  */
-/** Characters a label needs before its presence in a question counts as asking for that predicate. */
-const SPECIFIC_LABEL = 3;
-
 function isSetAnswer(c: Candidate | undefined): boolean {
   return c?.kind === 'compare' || c?.kind === 'extreme' || c?.kind === 'list';
 }
