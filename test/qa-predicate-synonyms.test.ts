@@ -27,9 +27,11 @@ describe('label similarity', () => {
     // Without the question there is no telling.
     expect(await similarity('创作者', '原作者')).toBeLessThan(1);
   });
-  it('does not count a label that only begins the other', async () => {
-    expect(await similarity('品牌', '品牌口号')).toBe(0);
-    expect(await similarity('battery', 'battery capacity')).toBe(0);
+  it('counts a candidate qualifying the asked label, not an asked label qualifying the candidate', async () => {
+    expect(await similarity('辖区', '辖区总面积')).toBe(1);
+    expect(await similarity('battery', 'battery capacity')).toBe(1);
+    expect(await similarity('品牌口号', '品牌')).toBe(0);
+    expect(await similarity('battery capacity', 'battery')).toBe(0);
     // Inside a Latin word is not a word of it.
     expect(await similarity('age', 'storage')).toBeLessThan(1);
   });

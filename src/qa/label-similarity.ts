@@ -8,7 +8,7 @@ import { atWordEdge, matchKey } from '../ports/text-normalize.js';
  */
 export type LabelSimilarity = (a: string, b: string, question?: string) => Promise<number>;
 
-/** Label vectors kept for reuse; schema labels repeat across questions, so this stays small. */
+/** Text vectors kept for reuse; labels and FAQ questions repeat across questions. */
 const MAX_CACHED = 20_000;
 
 /**
@@ -16,29 +16,41 @@ const MAX_CACHED = 20_000;
  * embedded as queries, so a Chinese pair is compared by the Chinese model alone. A label that ends
  * the other names its kind ("党委书记" is a "书记", "member price" a "price"), and one that begins
  * the other with a single character more is the same word ("英文名称", "发布者"): both count as the
- * same predicate. A label that merely begins the other does not ("品牌口号" is not a "品牌").
+ * same predicate. So does a candidate that qualifies the asked label ("辖区" → "辖区总面积"), but
+ * not an asked label that qualifies the candidate ("品牌口号" is not a "品牌").
  */
 export function createLabelSimilarity(embedder: Embedder): LabelSimilarity {
-  const cache = new Map<string, Promise<Float32Array>>();
-  const vector = (key: string) => {
-    let v = cache.get(key);
-    if (!v) {
-      if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
-      v = embedder.embedQuery(key);
-      cache.set(key, v);
-      v.catch(() => cache.delete(key));
-    }
-    return v;
-  };
+  const cosine = createTextSimilarity(embedder);
   return async (a, b, question) => {
     const ka = matchKey(a);
     const kb = matchKey(b);
     if (!ka || !kb) return 0;
     if (sameWord(ka, kb) || sameWord(kb, ka)) return 1;
     if (question !== undefined && sameHead(ka, kb, matchKey(question))) return 1;
-    // One label qualifying the other names a different thing, however near their vectors are.
-    if (ka.startsWith(kb) || kb.startsWith(ka)) return 0;
-    const [va, vb] = await Promise.all([vector(ka), vector(kb)]);
+    // The candidate qualifies the asked label ("辖区" → "辖区总面积"): the question asked less
+    // precisely than the graph holds, so it is what was asked. The other way round the question
+    // asks for more than the candidate says ("品牌口号" is not a "品牌"), however near the vectors.
+    if (kb.startsWith(ka) && atWordEdge(kb, 0, ka.length)) return 1;
+    if (ka.startsWith(kb)) return 0;
+    return cosine(ka, kb);
+  };
+}
+
+/** Cosine of two short texts embedded as queries; vectors are cached, as the same texts recur. */
+export function createTextSimilarity(embedder: Embedder): (a: string, b: string) => Promise<number> {
+  const cache = new Map<string, Promise<Float32Array>>();
+  const vector = (text: string) => {
+    let v = cache.get(text);
+    if (!v) {
+      if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
+      v = embedder.embedQuery(text);
+      cache.set(text, v);
+      v.catch(() => cache.delete(text));
+    }
+    return v;
+  };
+  return async (a, b) => {
+    const [va, vb] = await Promise.all([vector(a), vector(b)]);
     let dot = 0;
     for (let i = 0; i < va.length; i++) dot += va[i]! * vb[i]!;
     return dot;

@@ -18,7 +18,7 @@ import { composeEscalation, detectEscalation } from './escalation.js';
 import { type EntityContext, entityContext } from './graph-context.js';
 import { rerank } from './hybrid-rerank.js';
 import { type KnowledgeIndexCache, labelOf } from './knowledge-index.js';
-import { createLabelSimilarity } from './label-similarity.js';
+import { createLabelSimilarity, createTextSimilarity } from './label-similarity.js';
 import { type EntityMention, linkEntities } from './link-entities.js';
 import {
   mapPredicatesLexically,
@@ -33,6 +33,7 @@ import { dropLabelMentions, resolveByPredicate } from './resolve-mentions.js';
 import { baseResult, citeNode } from './result-parts.js';
 import { queryVector, searchTerms } from './semantic-search.js';
 import { calibrate, DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
+import { topicScore } from './topic-check.js';
 import { type GraphAnswer, traverse } from './traverse.js';
 import type { AskInput, AskResult, Fact, Language, Suggestion, TraceStep } from './types.js';
 
@@ -64,6 +65,7 @@ export function createQaService(deps: QaDeps) {
   const t = deps.thresholds ?? DEFAULT_THRESHOLDS;
   const now = deps.now ?? Date.now;
   const labelSimilarity = createLabelSimilarity(embedder);
+  const textSimilarity = createTextSimilarity(embedder);
 
   async function ask(input: AskInput, followUpOf?: string): Promise<AskResult> {
     const trace: TraceStep[] = [];
@@ -276,10 +278,10 @@ export function createQaService(deps: QaDeps) {
       }
       const faqIds = new Set(ctx.faqs);
       const faq = e.faqHits.find((h) => faqIds.has(h.target));
-      if (faq)
-        out.push(
-          await faqCandidate(faq, Math.min(t.retrievalCap, calibrate(faq.score, t.scoped[lang])), lang, [entity]),
-        );
+      if (faq) {
+        const score = await topicScore(faq, rest, index, textSimilarity, t.topicSlack[lang]);
+        out.push(await faqCandidate(faq, Math.min(t.retrievalCap, calibrate(score, t.scoped[lang])), lang, [entity]));
+      }
 
       // "X 是什么": the entity's own description.
       if (entity.text && !unexplained && e.lexical.length === 0) {
@@ -300,7 +302,8 @@ export function createQaService(deps: QaDeps) {
     const faq = e.faqHits[0];
     const lead = faq ? faq.score - (e.faqHits[1]?.score ?? 0) : 0;
     if (faq) {
-      const score = faq.score + t.faqMarginWeight * lead;
+      const topic = e.mentions.length ? await topicScore(faq, rest, index, textSimilarity, t.topicSlack[lang]) : faq.score;
+      const score = topic + t.faqMarginWeight * lead;
       out.push(await faqCandidate(faq, Math.min(t.retrievalCap, calibrate(score, t.faq[lang])), lang, e.entities));
     }
     const section = e.sectionHits[0];

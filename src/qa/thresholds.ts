@@ -45,6 +45,12 @@ export interface Thresholds {
    * ("降噪深度" / "主动降噪") and 0.71 in English ("weight" / "price"), so the bars sit above that.
    */
   synonym: Record<'zh' | 'en', number>;
+  /**
+   * A retrieved FAQ question naming the same entity as the question: how far its score may stand
+   * above the similarity of the two with the names cut out (see topic-check.ts). Unrelated short
+   * English phrases score about 0.55 with each other, Chinese ones about 0.3, hence per language.
+   */
+  topicSlack: Record<'zh' | 'en', number>;
   /** Question ↔ sections of policies that apply to a named entity, and FAQs about it; per language. */
   scoped: Record<'zh' | 'en', Calibration>;
   /**
@@ -68,6 +74,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   unknownNamePenalty: 0.6,
   predicate: { zh: { floor: 0.4, ceiling: 0.8 }, en: { floor: 0.55, ceiling: 0.9 } },
   synonym: { zh: 0.78, en: 0.85 },
+  topicSlack: { zh: 0.15, en: 0.2 },
   scoped: { zh: { floor: 0.35, ceiling: 0.9 }, en: { floor: 0.4, ceiling: 0.95 } },
   faq: { zh: { floor: 0.5, ceiling: 1.05 }, en: { floor: 0.6, ceiling: 1.15 } },
   faqMarginWeight: 0.5,
