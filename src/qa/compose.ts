@@ -26,11 +26,12 @@ const T = {
     fallback: '抱歉，我在知识库中没有找到能可靠回答这个问题的内容。您可以换个说法，或者转人工客服。',
     closest: (topics: string) => `相关的话题有：${topics}。`,
     sep: '、',
-    is: (a: string, b: string) => `${a}属于${b}`,
+    hop: (a: string, relation: string, b: string) => `${a}的${relation}：${b}`,
   },
   en: {
     attribute: (e: string, label: string, value: string) => `The ${label} of ${e} is ${value}.`,
-    relation: (e: string, label: string, values: string) => `${capitalise(label)} of ${e}: ${values}.`,
+    // Relation labels are often verb phrases ("sold at", "belongs to category"): no "X of Y" phrasing.
+    relation: (e: string, label: string, values: string) => `${e} — ${label}: ${values}.`,
     compare: (winner: string, label: string, better: string, values: string) =>
       `${winner} has the ${better} ${label}. ${values}.`,
     more: 'higher',
@@ -48,7 +49,7 @@ const T = {
       "Sorry, I couldn't find anything in the knowledge base that reliably answers this. You could rephrase the question, or ask for a human agent.",
     closest: (topics: string) => `Related topics: ${topics}.`,
     sep: ', ',
-    is: (a: string, b: string) => `${a} belongs to ${b}`,
+    hop: (a: string, relation: string, b: string) => `${a} — ${relation}: ${b}`,
   },
 } as const;
 
@@ -90,10 +91,14 @@ export function composeList(group: string, names: string[], lang: Language, max 
   return T[lang].list(group, shown.join(T[lang].sep), names.length - shown.length);
 }
 
-/** "K1 刻字定制机械键盘属于定制商品。" — the hops that led from the entity to the policy. */
-export function composePath(steps: { from: string; to: string }[], lang: Language): string {
+/**
+ * "K1 刻字定制机械键盘的所属品类：定制商品。" — the hops that led from the entity to the policy,
+ * each said with its relation's label (a hop is not always membership).
+ */
+export function composePath(steps: { from: string; relation: string; to: string }[], lang: Language): string {
   if (steps.length === 0) return '';
-  return T[lang].via(steps.map((s) => T[lang].is(s.from, s.to)).join(lang === 'zh' ? '，' : ', '));
+  const path = steps.map((s) => T[lang].hop(s.from, s.relation, s.to)).join(lang === 'zh' ? '，' : ', ');
+  return T[lang].via(path);
 }
 
 export const composeFaq = (answer: string, lang: Language) => T[lang].faq(answer);

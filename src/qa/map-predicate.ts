@@ -142,7 +142,6 @@ export async function mapPredicatesByMeaning(
     (h, _, all) => h.score >= all[0]!.score - MISSING_MARGIN,
   );
   const top = nearest[0];
-  if (process.env.DEBUG_MARGIN && top && !wanted.has(top.target)) process.stderr.write(`MARGIN\t${(top.score - ranked[0]!.score).toFixed(3)}\t${residualText}\t${top.text}\t${ranked[0]!.text}\n`);
   if (!top || wanted.has(top.target) || top.score - ranked[0]!.score <= MISSING_MARGIN) return ranked;
   for (const h of nearest) {
     if (wanted.has(h.target)) return ranked;

@@ -274,7 +274,8 @@ export function createQaService(deps: QaDeps) {
       const section = await bestScopedSection(e.sectionHits, ctx);
       if (section) {
         const confidence = Math.min(t.retrievalCap, calibrate(section.score, t.scoped[lang]));
-        out.push(passageCandidate(section.node, confidence, lang, entity, section.via));
+        const hop = (type: string) => labelOf(index.schema.get(`schema:relation:${type}`), type, lang);
+        out.push(passageCandidate(section.node, confidence, lang, entity, section.via, hop));
       }
       const faqIds = new Set(ctx.faqs);
       const faq = e.faqHits.find((h) => faqIds.has(h.target));
@@ -358,6 +359,7 @@ export function createQaService(deps: QaDeps) {
     lang: Language,
     entity?: GraphNode,
     via: { from: string; type: string; to: string; source: string; location: string }[] = [],
+    relationLabel: (type: string) => string = (type) => type,
   ): Candidate {
     return {
       kind: entity ? 'passage:scoped' : 'passage',
@@ -377,7 +379,11 @@ export function createQaService(deps: QaDeps) {
           location: r.location,
         }));
         const path = composePath(
-          hops.map((r) => ({ from: names.get(r.from) ?? r.from, to: names.get(r.to) ?? r.to })),
+          hops.map((r) => ({
+            from: names.get(r.from) ?? r.from,
+            relation: relationLabel(r.type),
+            to: names.get(r.to) ?? r.to,
+          })),
           lang,
         );
         return {
