@@ -65,11 +65,11 @@ const node = (id: string, attributes: string[] = []): GraphNode =>
     attributes: Object.fromEntries(attributes.map((a) => [a, { value: 'v', source: 's', location: '' }])),
   }) as unknown as GraphNode;
 
-const mention = (text: string, candidates: GraphNode[]): EntityMention => ({
+const mention = (text: string, candidates: GraphNode[], start = 0): EntityMention => ({
   text,
   candidates,
-  start: 0,
-  end: text.length,
+  start,
+  end: start + text.length,
   via: 'name',
   score: 1,
 });
@@ -83,9 +83,20 @@ describe('mention resolution', () => {
     } as unknown as KnowledgeIndex;
     const person = mention('张长志', [node('张长志', ['mentor'])]);
     const alsoEntity = mention('导师', [node('导师')]);
-    expect(await dropLabelMentions([person, alsoEntity], index, owns)).toEqual([person]);
+    expect(await dropLabelMentions('张长志的导师是谁', [person, alsoEntity], index, owns)).toEqual([person]);
     // Alone, or when no other named entity has it, the name stays an entity.
-    expect(await dropLabelMentions([mention('张长志', [node('张长志')]), alsoEntity], index, owns)).toHaveLength(2);
+    expect(
+      await dropLabelMentions('张长志的导师是谁', [mention('张长志', [node('张长志')]), alsoEntity], index, owns),
+    ).toHaveLength(2);
+  });
+
+  it('reads a name inside a longer label of the question as part of the label', async () => {
+    const index = {
+      predicates: createNameMatcher([{ text: '开发商', id: 'schema:attribute:developer' }]),
+    } as unknown as KnowledgeIndex;
+    const game = mention('西游释厄传', [node('西游释厄传')], 2);
+    const part = mention('开发', [node('开发')], 8);
+    expect(await dropLabelMentions('谁是西游释厄传的开发商', [game, part], index, owns)).toEqual([game]);
   });
 
   it('resolves a shared name when only one of its entities has what is asked', async () => {

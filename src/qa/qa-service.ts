@@ -95,7 +95,7 @@ export function createQaService(deps: QaDeps) {
         }),
       (ms) => ms.map((m) => ({ text: m.text, candidates: m.candidates.map((c) => c.id), via: m.via })),
     );
-    const mentions = await dropLabelMentions(linked, index, owns);
+    const mentions = await dropLabelMentions(question, linked, index, owns);
     let entities = dedupe(mentions.filter((m) => m.candidates.length === 1).map((m) => m.candidates[0]!));
     let ambiguous = mentions.find((m) => m.candidates.length > 1);
     const lexical = await step(

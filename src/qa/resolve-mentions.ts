@@ -8,22 +8,29 @@ export type OwnPredicates = (entity: GraphNode) => Promise<ReadonlySet<string>>;
 
 /**
  * Names that are also the label of something another named entity has ("张长志的导师是谁" where
- * "导师" is an entity too): read as the label, not as a second entity.
+ * "导师" is an entity too), or that sit inside a longer label in the question ("开发" in
+ * "…的开发商是谁"): read as the label, not as a second entity.
  */
 export async function dropLabelMentions(
+  question: string,
   mentions: EntityMention[],
   index: KnowledgeIndex,
   owns: OwnPredicates,
 ): Promise<EntityMention[]> {
   if (mentions.length < 2) return mentions;
+  const labels = index.predicates.find(question);
   const out: EntityMention[] = [];
   for (const m of mentions) {
+    const insideLabel = labels.some((l) => l.start <= m.start && m.end <= l.end && l.end - l.start > m.end - m.start);
+    if (insideLabel && mentions.some((o) => o !== m && !inside(o, m))) continue;
     const labelOf = index.predicates.lookup(m.text);
     if (labelOf.length && (await ownedByAnother(m, mentions, labelOf, owns))) continue;
     out.push(m);
   }
   return out;
 }
+
+const inside = (a: EntityMention, b: EntityMention) => b.start <= a.start && a.end <= b.end;
 
 async function ownedByAnother(m: EntityMention, all: EntityMention[], ids: string[], owns: OwnPredicates) {
   for (const other of all) {
