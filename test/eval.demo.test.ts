@@ -13,7 +13,7 @@ const QUESTIONS = fileURLToPath(new URL('../examples/demo-pack-eval/questions.js
  * (README, "Quality"), raised as it improves; the product targets (95 % / 3 %) are tracked in
  * BENCHMARKS.md, not asserted here until they are met.
  */
-const FLOOR = { accuracy: 0.75, maxRefuseAnswered: 0.05, maxWrong: 0.12 };
+const FLOOR = { accuracy: 0.79, maxRefuseAnswered: 0.05, maxWrong: 0.09 };
 
 describe.skipIf(!realModelAvailable())('demo dev set (real model)', () => {
   it('stays at or above the measured quality floor', async () => {

@@ -3,6 +3,11 @@ export interface SessionState {
   id: string;
   /** Entities the last answered turn was about, most relevant first. */
   lastEntities: string[];
+  /**
+   * Entities of the last few answered turns, most recent first: "哪个更轻" / "which of the two…"
+   * after two one-entity turns compares those two.
+   */
+  recentEntities?: string[];
   /** Schema id of the attribute or relation the last turn asked for. */
   lastPredicate?: string;
   /** What the last answered turn asked about its entities, without their names ("续航多久"). */

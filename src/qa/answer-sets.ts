@@ -19,6 +19,8 @@ interface SetInput {
   cues: QuestionCues;
   lang: Language;
   t: Thresholds;
+  /** The attribute the conversation asked about last, for "哪个更贵" after two price questions. */
+  recentPredicate?: string;
 }
 
 interface SetCandidate {
@@ -45,12 +47,15 @@ async function pickPredicate(
   const lexical = input.lexical.find((p) => ids.has(p.info.id));
   if (lexical) return { info: lexical.info, confidence: input.t.setExact };
   const [best] = await mapPredicatesByMeaning(input.residual, candidates, input.store, input.embedder);
-  return best
-    ? {
-        info: best.info,
-        confidence: Math.min(input.t.byMeaningCap, calibrate(best.score, input.t.predicate[input.lang])),
-      }
-    : undefined;
+  const byMeaning = best && {
+    info: best.info,
+    confidence: Math.min(input.t.byMeaningCap, calibrate(best.score, input.t.predicate[input.lang])),
+  };
+  // Nothing in the question names the attribute clearly: the one the conversation was about.
+  const recent = candidates.find((c) => c.id === input.recentPredicate);
+  if (recent && (!byMeaning || byMeaning.confidence < input.t.answer))
+    return { info: recent, confidence: input.t.answer };
+  return byMeaning;
 }
 
 /** "X1 和 X2 哪个续航更长": the shared numeric attribute the question asks about, compared. */

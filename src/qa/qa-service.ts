@@ -128,7 +128,9 @@ export function createQaService(deps: QaDeps) {
       return r;
     }
     if (mentions.length === 0 && session?.lastEntities.length) {
-      entities = await store.getNodes(cues.compare ? session.lastEntities : session.lastEntities.slice(0, 1));
+      // A comparison naming nothing compares the entities of the last turns, not just the last one.
+      const compared = session.lastEntities.length > 1 ? session.lastEntities : (session.recentEntities ?? []);
+      entities = await store.getNodes(cues.compare ? compared.slice(0, 2) : session.lastEntities.slice(0, 1));
     }
 
     const [faqHits, sectionHits] = await step(
@@ -142,7 +144,17 @@ export function createQaService(deps: QaDeps) {
     );
 
     const candidates: Candidate[] = [];
-    const evidence = { question, lang, cues, entities, mentions, lexical, faqHits, sectionHits };
+    const evidence = {
+      question,
+      lang,
+      cues,
+      entities,
+      mentions,
+      lexical,
+      faqHits,
+      sectionHits,
+      recentPredicate: mentions.length === 0 ? session?.lastPredicate : undefined,
+    };
     await step(
       'traverse',
       () => collectCandidates(evidence, candidates, index),
@@ -208,6 +220,8 @@ export function createQaService(deps: QaDeps) {
     lexical: PredicateMatch[];
     faqHits: TermHit[];
     sectionHits: TermHit[];
+    /** The last turn's attribute, when this question names no entity and so continues that turn. */
+    recentPredicate?: string;
   }
 
   async function collectCandidates(
@@ -222,6 +236,7 @@ export function createQaService(deps: QaDeps) {
 
     // Sets: comparisons, extremes and lists over the entities the question names.
     const setInput = {
+      recentPredicate: e.recentPredicate,
       store,
       embedder,
       index,
@@ -303,7 +318,9 @@ export function createQaService(deps: QaDeps) {
     const faq = e.faqHits[0];
     const lead = faq ? faq.score - (e.faqHits[1]?.score ?? 0) : 0;
     if (faq) {
-      const topic = e.mentions.length ? await topicScore(faq, rest, index, textSimilarity, t.topicSlack[lang]) : faq.score;
+      const topic = e.mentions.length
+        ? await topicScore(faq, rest, index, textSimilarity, t.topicSlack[lang])
+        : faq.score;
       const score = topic + t.faqMarginWeight * lead;
       out.push(await faqCandidate(faq, Math.min(t.retrievalCap, calibrate(score, t.faq[lang])), lang, e.entities));
     }
@@ -456,6 +473,9 @@ function preferSetAnswers(candidates: Candidate[], t: Thresholds) {
   set.confidence = Math.max(set.confidence, t.answer, Math.min(1, Math.max(0, ...others) + 0.01));
 }
 
+/** Entities remembered across turns for follow-ups that name none. */
+const RECENT = 5;
+
 function nextSession(
   id: string,
   prev: SessionState | undefined,
@@ -463,9 +483,14 @@ function nextSession(
   topic: string,
   at: number,
 ): SessionState {
+  const answeredIds = answered?.entities?.map((e) => e.id) ?? [];
   return {
     id,
-    lastEntities: answered?.entities?.length ? answered.entities.map((e) => e.id) : (prev?.lastEntities ?? []),
+    lastEntities: answeredIds.length ? answeredIds : (prev?.lastEntities ?? []),
+    recentEntities: [...new Set([...answeredIds, ...(prev?.recentEntities ?? prev?.lastEntities ?? [])])].slice(
+      0,
+      RECENT,
+    ),
     lastPredicate: answered?.predicate ?? prev?.lastPredicate,
     lastTopic: answered ? topic : prev?.lastTopic,
     consecutiveFallbacks: answered ? 0 : (prev?.consecutiveFallbacks ?? 0) + 1,

@@ -76,7 +76,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   synonym: { zh: 0.78, en: 0.85 },
   topicSlack: { zh: 0.15, en: 0.2 },
   scoped: { zh: { floor: 0.35, ceiling: 0.9 }, en: { floor: 0.4, ceiling: 0.95 } },
-  faq: { zh: { floor: 0.5, ceiling: 1.05 }, en: { floor: 0.6, ceiling: 1.15 } },
+  faq: { zh: { floor: 0.5, ceiling: 1.0 }, en: { floor: 0.6, ceiling: 1.15 } },
   faqMarginWeight: 0.5,
   passage: { floor: 0.5, ceiling: 1.0 },
 };
