@@ -260,14 +260,14 @@ export function createQaService(deps: QaDeps) {
       if (c) out.push(c);
     }
 
+    const synonyms: SynonymCheck = {
+      similarity: labelSimilarity,
+      min: t.synonym[lang],
+      texts: (id) => index.predicateTexts.get(id) ?? [],
+    };
     for (const entity of e.entities.slice(0, 3)) {
       // A fact of the entity: the asked attribute or relation, by label or by meaning.
       const own = await predicatesOf(store, entity, index);
-      const synonyms: SynonymCheck = {
-        similarity: labelSimilarity,
-        min: t.synonym[lang],
-        texts: (id) => index.predicateTexts.get(id) ?? [],
-      };
       const predicate = await choosePredicate(
         { labels: e.lexical, residual: rest, unexplained: Boolean(unexplained) },
         own,
