@@ -2,7 +2,6 @@ import { toEntry } from '../catalog/schema-catalog.js';
 import type { GraphNode, GraphStore, TermKind } from '../ports/graph-store.js';
 import { matchKey } from '../ports/text-normalize.js';
 import { createNameMatcher, type NameMatcher } from '../text/name-matcher.js';
-import { getOrCreate } from '../util/get-or-create.js';
 import { createOverlapScorer, type OverlapScorer } from './lexical-overlap.js';
 
 export interface SchemaItemInfo {
@@ -23,8 +22,6 @@ export interface KnowledgeIndex {
   /** Every Latin/digit word in any term: what the knowledge base has heard of. */
   vocabulary: Set<string>;
   schema: Map<string, SchemaItemInfo>;
-  /** Label and synonym texts of each attribute and relation, by schema id. */
-  predicateTexts: Map<string, string[]>;
   /** Schema id of an attribute or relation by its raw key. */
   byKey: Map<string, string>;
   /** Lexical overlap of a question with FAQ and section texts, IDF from those texts. */
@@ -68,15 +65,12 @@ export function createKnowledgeIndexCache(store: GraphStore) {
       schema.set(node.id, info);
       byKey.set(info.key, node.id);
     }
-    const predicateTexts = new Map<string, string[]>();
-    for (const t of predicateTerms) getOrCreate(predicateTexts, t.target, () => []).push(t.text);
     return {
       entities: createNameMatcher(entityTerms.map((t) => ({ text: t.text, id: t.target }))),
       predicates: createNameMatcher(predicateTerms.map((t) => ({ text: t.text, id: t.target }))),
       types: createNameMatcher(typeTerms.map((t) => ({ text: t.text, id: t.target }))),
       vocabulary,
       schema,
-      predicateTexts,
       byKey,
       overlap: createOverlapScorer(passageTerms.map((t) => t.text)),
       termText: new Map(passageTerms.map((t) => [t.id, t.text])),

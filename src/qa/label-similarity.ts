@@ -1,40 +1,74 @@
 import type { Embedder } from '../ports/embedder.js';
+import type { GraphStore, TermKind } from '../ports/graph-store.js';
 import { atWordEdge, matchKey } from '../ports/text-normalize.js';
+import type { SchemaItemInfo } from './knowledge-index.js';
+import { queryVector, searchTerms } from './semantic-search.js';
 
 /**
- * How alike two short labels are: 1 when they name the same kind of thing, else their cosine.
- * `a` is the label the question came nearest to, `b` the candidate; `question`, when given, is the
- * text they were matched against (see `sameHead`).
+ * How well each candidate predicate's labels match one label: per candidate, its best label and
+ * score — 1 or 0 when `labelRule` decides, else the cosine of the two labels. `asked` is the label
+ * the question used or came nearest to; `question`, when given, is the text it was matched against.
  */
-export type LabelSimilarity = (a: string, b: string, question?: string) => Promise<number>;
+export type LabelMatcher = (
+  asked: string,
+  candidates: readonly SchemaItemInfo[],
+  question?: string,
+) => Promise<{ info: SchemaItemInfo; text: string; score: number }[]>;
 
-/** Text vectors kept for reuse; labels and FAQ questions repeat across questions. */
-const MAX_CACHED = 20_000;
+const KINDS: TermKind[] = ['attribute', 'relation'];
+/** Enough to score every label and synonym of one entity's predicates. */
+const OWN_TERMS = 1000;
 
 /**
- * Compares predicate labels with each other ("书记" vs "党委书记", "译者" vs "翻译"). Labels are
- * embedded as queries, so a Chinese pair is compared by the Chinese model alone. A label that ends
- * the other names its kind ("党委书记" is a "书记", "member price" a "price"), and one that begins
- * the other with a single character more is the same word ("英文名称", "发布者"): both count as the
- * same predicate. So does a candidate that qualifies the asked label ("辖区" → "辖区总面积"), but
- * not an asked label that qualifies the candidate ("品牌口号" is not a "品牌").
+ * Scores the candidates' stored label vectors against the asked label, exactly (a handful of
+ * predicates, not an index search), so a big schema costs one embedding per asked label.
  */
-export function createLabelSimilarity(embedder: Embedder): LabelSimilarity {
-  const cosine = createTextSimilarity(embedder);
-  return async (a, b, question) => {
-    const ka = matchKey(a);
-    const kb = matchKey(b);
-    if (!ka || !kb) return 0;
-    if (sameWord(ka, kb) || sameWord(kb, ka)) return 1;
-    if (question !== undefined && sameHead(ka, kb, matchKey(question))) return 1;
-    // The candidate qualifies the asked label ("辖区" → "辖区总面积"): the question asked less
-    // precisely than the graph holds, so it is what was asked. The other way round the question
-    // asks for more than the candidate says ("品牌口号" is not a "品牌"), however near the vectors.
-    if (kb.startsWith(ka) && atWordEdge(kb, 0, ka.length)) return 1;
-    if (ka.startsWith(kb)) return 0;
-    return cosine(ka, kb);
+export function createLabelMatcher(store: GraphStore, embedder: Embedder): LabelMatcher {
+  return async (asked, candidates, question) => {
+    if (candidates.length === 0) return [];
+    const byId = new Map(candidates.map((c) => [c.id, c]));
+    const hits = await searchTerms(store, await queryVector(embedder, asked), {
+      k: OWN_TERMS,
+      kinds: KINDS,
+      targets: [...byId.keys()],
+    });
+    const best = new Map<string, { info: SchemaItemInfo; text: string; score: number }>();
+    for (const h of hits) {
+      const info = byId.get(h.target);
+      if (!info) continue;
+      const score = labelRule(asked, h.text, question) ?? h.score;
+      const prev = best.get(h.target);
+      if (!prev || score > prev.score) best.set(h.target, { info, text: h.text, score });
+    }
+    return [...best.values()].sort((a, b) => b.score - a.score);
   };
 }
+
+/**
+ * What the words alone say about two predicate labels: 1 when they name the same kind of thing, 0
+ * when they cannot, undefined when only their meaning can tell. `a` is the label the question used
+ * or came nearest to, `b` the candidate.
+ * - One label ending the other names its kind ("党委书记" is a "书记", "member price" a "price"); one
+ *   beginning the other with a single Chinese character more is the same word ("英文名称", "发布者").
+ * - A candidate qualifying the asked label ("辖区" → "辖区总面积"): the question asked less precisely
+ *   than the graph holds, so it is what was asked. The other way round the question asks for more
+ *   than the candidate says ("品牌口号" is not a "品牌"), however near their vectors are.
+ * - Two labels ending in the same word ("创作者" / "原作者") name the same kind of thing unless the
+ *   question spells out the asked one's qualifier ("最新固件是哪个版本" is not about "蓝牙版本").
+ */
+export function labelRule(a: string, b: string, question?: string): 1 | 0 | undefined {
+  const ka = matchKey(a);
+  const kb = matchKey(b);
+  if (!ka || !kb) return 0;
+  if (sameWord(ka, kb) || sameWord(kb, ka)) return 1;
+  if (question !== undefined && sameHead(ka, kb, matchKey(question))) return 1;
+  if (kb.startsWith(ka) && atWordEdge(kb, 0, ka.length)) return 1;
+  if (ka.startsWith(kb)) return 0;
+  return undefined;
+}
+
+/** Text vectors kept for reuse; FAQ questions repeat across questions. */
+const MAX_CACHED = 20_000;
 
 /** Cosine of two short texts embedded as queries; vectors are cached, as the same texts recur. */
 export function createTextSimilarity(embedder: Embedder): (a: string, b: string) => Promise<number> {
@@ -59,11 +93,6 @@ export function createTextSimilarity(embedder: Embedder): (a: string, b: string)
 
 const HAN = /\p{Script=Han}/u;
 
-/**
- * Two labels ending in the same word of at least two characters ("创作者" / "原作者", "总长度" /
- * "湖泊长度") name the same kind of thing, unless the question spells out the first one's own
- * qualifier: "最新固件是哪个版本" asks for "固件版本", not for "蓝牙版本".
- */
 function sameHead(a: string, b: string, question: string): boolean {
   let n = 0;
   while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;

@@ -3,7 +3,7 @@ import type { GraphNode, GraphStore, TermKind } from '../ports/graph-store.js';
 import { matchKey } from '../ports/text-normalize.js';
 import { STRUCTURAL } from './graph-context.js';
 import type { KnowledgeIndex, SchemaItemInfo } from './knowledge-index.js';
-import type { LabelSimilarity } from './label-similarity.js';
+import type { LabelMatcher } from './label-similarity.js';
 import { queryVector, searchTerms } from './semantic-search.js';
 
 export interface PredicateMatch {
@@ -71,13 +71,10 @@ const MISSING_MARGIN = 0.05;
 const NEAREST = 5;
 /** Enough to score every label and synonym of one entity's predicates. */
 const OWN_TERMS = 1000;
-
 export interface SynonymCheck {
-  similarity: LabelSimilarity;
+  match: LabelMatcher;
   /** Label-to-label similarity from which two predicates count as the same (see thresholds.ts). */
   min: number;
-  /** Label and synonym texts of each predicate. */
-  texts: (id: string) => readonly string[];
 }
 
 /**
@@ -90,18 +87,14 @@ export async function ownSynonyms(
   own: readonly SchemaItemInfo[],
   check: SynonymCheck,
 ): Promise<PredicateMatch[]> {
-  const out: PredicateMatch[] = [];
-  for (const info of own) {
-    let best: PredicateMatch | undefined;
-    for (const text of check.texts(info.id)) {
-      for (const a of asked) {
-        const score = await check.similarity(a, text);
-        if (score >= check.min && (!best || score > best.score)) best = { info, text, via: 'synonym', score };
-      }
+  const best = new Map<string, PredicateMatch>();
+  for (const a of asked) {
+    for (const m of await check.match(a, own)) {
+      const prev = best.get(m.info.id);
+      if (m.score >= check.min && (!prev || m.score > prev.score)) best.set(m.info.id, { ...m, via: 'synonym' });
     }
-    if (best) out.push(best);
   }
-  return out.sort((a, b) => b.score - a.score);
+  return [...best.values()].sort((a, b) => b.score - a.score);
 }
 
 /**
@@ -145,12 +138,14 @@ export async function mapPredicatesByMeaning(
   if (!top || wanted.has(top.target) || top.score - ranked[0]!.score <= MISSING_MARGIN) return ranked;
   for (const h of nearest) {
     if (wanted.has(h.target)) return ranked;
-    for (const own of ranked) {
-      for (const text of strict.texts(own.info.id)) {
-        if ((await strict.similarity(h.text, text, residualText)) >= strict.min) {
-          return [{ ...own, text, score: top.score }, ...ranked.filter((r) => r !== own)];
-        }
-      }
+    const [same] = await strict.match(
+      h.text,
+      ranked.map((r) => r.info),
+      residualText,
+    );
+    if (same && same.score >= strict.min) {
+      const own = ranked.find((r) => r.info.id === same.info.id)!;
+      return [{ ...own, text: same.text, score: top.score }, ...ranked.filter((r) => r !== own)];
     }
   }
   return [];

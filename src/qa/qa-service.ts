@@ -18,7 +18,7 @@ import { composeEscalation, detectEscalation } from './escalation.js';
 import { type EntityContext, entityContext } from './graph-context.js';
 import { rerank } from './hybrid-rerank.js';
 import { type KnowledgeIndexCache, labelOf } from './knowledge-index.js';
-import { createLabelSimilarity, createTextSimilarity } from './label-similarity.js';
+import { createLabelMatcher, createTextSimilarity } from './label-similarity.js';
 import { type EntityMention, linkEntities } from './link-entities.js';
 import {
   mapPredicatesLexically,
@@ -64,7 +64,7 @@ export function createQaService(deps: QaDeps) {
   const { store, embedder, sessions } = deps;
   const t = deps.thresholds ?? DEFAULT_THRESHOLDS;
   const now = deps.now ?? Date.now;
-  const labelSimilarity = createLabelSimilarity(embedder);
+  const labelMatcher = createLabelMatcher(store, embedder);
   const textSimilarity = createTextSimilarity(embedder);
 
   async function ask(input: AskInput, followUpOf?: string): Promise<AskResult> {
@@ -260,11 +260,7 @@ export function createQaService(deps: QaDeps) {
       if (c) out.push(c);
     }
 
-    const synonyms: SynonymCheck = {
-      similarity: labelSimilarity,
-      min: t.synonym[lang],
-      texts: (id) => index.predicateTexts.get(id) ?? [],
-    };
+    const synonyms: SynonymCheck = { match: labelMatcher, min: t.synonym[lang] };
     for (const entity of e.entities.slice(0, 3)) {
       // A fact of the entity: the asked attribute or relation, by label or by meaning.
       const own = await predicatesOf(store, entity, index);
