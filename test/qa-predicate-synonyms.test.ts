@@ -3,7 +3,7 @@ import type { GraphNode } from '../src/ports/graph-store.js';
 import type { KnowledgeIndex, SchemaItemInfo } from '../src/qa/knowledge-index.js';
 import { type LabelMatcher, labelRule } from '../src/qa/label-similarity.js';
 import type { EntityMention } from '../src/qa/link-entities.js';
-import { ownSynonyms, type PredicateMatch } from '../src/qa/map-predicate.js';
+import { ownSynonyms } from '../src/qa/map-predicate.js';
 import { dropLabelMentions, resolveByPredicate } from '../src/qa/resolve-mentions.js';
 import { createNameMatcher } from '../src/text/name-matcher.js';
 
@@ -105,9 +105,9 @@ describe('mention resolution', () => {
   it('resolves a shared name when only one of its entities has what is asked', async () => {
     const series = node('《笑傲江湖》-tv', ['screenwriter']);
     const novel = node('笑傲江湖-novel', ['author']);
-    const asked = [{ info: info('screenwriter', '编剧'), text: '编剧', via: 'label', score: 1 }] as PredicateMatch[];
-    expect((await resolveByPredicate(mention('笑傲江湖', [series, novel]), asked, owns))?.id).toBe(series.id);
+    const hasScreenwriter = async (n: GraphNode) => (await owns(n)).has('schema:attribute:screenwriter');
+    expect((await resolveByPredicate(mention('笑傲江湖', [series, novel]), hasScreenwriter))?.id).toBe(series.id);
     const both = node('笑傲江湖-film', ['screenwriter']);
-    expect(await resolveByPredicate(mention('笑傲江湖', [series, both]), asked, owns)).toBeUndefined();
+    expect(await resolveByPredicate(mention('笑傲江湖', [series, both]), hasScreenwriter)).toBeUndefined();
   });
 });

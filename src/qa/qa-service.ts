@@ -67,6 +67,8 @@ export function createQaService(deps: QaDeps) {
   const labelMatcher = createLabelMatcher(store, embedder);
   const textSimilarity = createTextSimilarity(embedder);
 
+  const synonymCheck = (lang: Language): SynonymCheck => ({ match: labelMatcher, min: t.synonym[lang] });
+
   async function ask(input: AskInput, followUpOf?: string): Promise<AskResult> {
     const trace: TraceStep[] = [];
     const step = async <T>(stage: string, fn: () => Promise<T> | T, detail?: (r: T) => unknown): Promise<T> => {
@@ -104,7 +106,12 @@ export function createQaService(deps: QaDeps) {
       (ps) => ps.map((p) => ({ id: p.info.id, text: p.text })),
     );
     if (ambiguous && entities.length === 0) {
-      const only = await resolveByPredicate(ambiguous, lexical, owns);
+      const asked = { labels: lexical, residual: residual(question, mentions), unexplained: false };
+      const deps = { store, embedder, synonyms: synonymCheck(lang) };
+      const only = await resolveByPredicate(
+        ambiguous,
+        async (c) => (await choosePredicate(asked, await predicatesOf(store, c, index), deps)) !== undefined,
+      );
       if (only) {
         trace.push({ stage: 'disambiguate', ms: 0, detail: { name: ambiguous.text, chosen: only.id } });
         entities = [only];
@@ -260,7 +267,7 @@ export function createQaService(deps: QaDeps) {
       if (c) out.push(c);
     }
 
-    const synonyms: SynonymCheck = { match: labelMatcher, min: t.synonym[lang] };
+    const synonyms = synonymCheck(lang);
     for (const entity of e.entities.slice(0, 3)) {
       // A fact of the entity: the asked attribute or relation, by label or by meaning.
       const own = await predicatesOf(store, entity, index);

@@ -1,7 +1,6 @@
 import type { GraphNode } from '../ports/graph-store.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import type { EntityMention } from './link-entities.js';
-import type { PredicateMatch } from './map-predicate.js';
 
 /** Schema ids of the attributes and relations an entity has. */
 export type OwnPredicates = (entity: GraphNode) => Promise<ReadonlySet<string>>;
@@ -43,18 +42,13 @@ async function ownedByAnother(m: EntityMention, all: EntityMention[], ids: strin
 
 /**
  * A name shared by several entities, resolved by what the question asks: when exactly one of them
- * has the attribute or relation named in it ("《笑傲江湖》的编剧" — only the TV series has one).
+ * has the attribute or relation it asks for ("《笑傲江湖》的编剧" — only the TV series has one).
  */
 export async function resolveByPredicate(
   m: EntityMention,
-  asked: readonly PredicateMatch[],
-  owns: OwnPredicates,
+  answers: (candidate: GraphNode) => Promise<boolean>,
 ): Promise<GraphNode | undefined> {
-  if (asked.length === 0) return undefined;
   const having: GraphNode[] = [];
-  for (const c of m.candidates) {
-    const own = await owns(c);
-    if (asked.some((p) => own.has(p.info.id))) having.push(c);
-  }
+  for (const c of m.candidates) if (await answers(c)) having.push(c);
   return having.length === 1 ? having[0] : undefined;
 }
