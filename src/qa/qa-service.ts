@@ -291,7 +291,8 @@ export function createQaService(deps: QaDeps) {
       const ctx = await entityContext(store, entity);
       const section = await bestScopedSection(e.sectionHits, ctx);
       if (section) {
-        const confidence = Math.min(t.retrievalCap, calibrate(section.score, t.scoped[lang]));
+        const score = await topicScore(section.hit, rest, index, textSimilarity, t.sectionTopicSlack[lang]);
+        const confidence = Math.min(t.retrievalCap, calibrate(score, t.scoped[lang]));
         const hop = (type: string) => labelOf(index.schema.get(`schema:relation:${type}`), type, lang);
         out.push(passageCandidate(section.node, confidence, lang, entity, section.via, hop));
       }
@@ -330,7 +331,10 @@ export function createQaService(deps: QaDeps) {
     const section = e.sectionHits[0];
     if (section) {
       const node = await store.getNode(section.target);
-      if (node) out.push(passageCandidate(node, Math.min(t.retrievalCap, calibrate(section.score, t.passage)), lang));
+      const score = e.mentions.length
+        ? await topicScore(section, rest, index, textSimilarity, t.sectionTopicSlack[lang])
+        : section.score;
+      if (node) out.push(passageCandidate(node, Math.min(t.retrievalCap, calibrate(score, t.passage)), lang));
     }
   }
 
@@ -344,7 +348,7 @@ export function createQaService(deps: QaDeps) {
       const node = await store.getNode(h.target);
       const viaDoc = node ? byDoc.get(String(node.attributes.document?.value ?? '')) : undefined;
       const via = viaDoc ?? direct;
-      if (node && via) return { node, score: h.score, via };
+      if (node && via) return { node, hit: h, score: h.score, via };
     }
     return undefined;
   }

@@ -51,6 +51,8 @@ export interface Thresholds {
    * English phrases score about 0.55 with each other, Chinese ones about 0.3, hence per language.
    */
   topicSlack: Record<'zh' | 'en', number>;
+  /** The same for a retrieved policy section: a long chunk scores lower against a short question. */
+  sectionTopicSlack: Record<'zh' | 'en', number>;
   /** Question ↔ sections of policies that apply to a named entity, and FAQs about it; per language. */
   scoped: Record<'zh' | 'en', Calibration>;
   /**
@@ -75,6 +77,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   predicate: { zh: { floor: 0.4, ceiling: 0.8 }, en: { floor: 0.55, ceiling: 0.9 } },
   synonym: { zh: 0.78, en: 0.85 },
   topicSlack: { zh: 0.15, en: 0.2 },
+  sectionTopicSlack: { zh: 0.25, en: 0.3 },
   scoped: { zh: { floor: 0.35, ceiling: 0.9 }, en: { floor: 0.4, ceiling: 0.95 } },
   faq: { zh: { floor: 0.5, ceiling: 1.0 }, en: { floor: 0.6, ceiling: 1.15 } },
   faqMarginWeight: 0.5,
