@@ -2,7 +2,7 @@ import type { Embedder } from '../ports/embedder.js';
 import type { GraphStore, TermKind } from '../ports/graph-store.js';
 import { atWordEdge, matchKey } from '../ports/text-normalize.js';
 import type { SchemaItemInfo } from './knowledge-index.js';
-import { queryVector, searchTerms } from './semantic-search.js';
+import { OWN_TERMS, queryVector, searchTerms } from './semantic-search.js';
 
 /**
  * How well each candidate predicate's labels match one label: per candidate, its best label and
@@ -16,8 +16,6 @@ export type LabelMatcher = (
 ) => Promise<{ info: SchemaItemInfo; text: string; score: number }[]>;
 
 const KINDS: TermKind[] = ['attribute', 'relation'];
-/** Enough to score every label and synonym of one entity's predicates. */
-const OWN_TERMS = 1000;
 
 /**
  * Scores the candidates' stored label vectors against the asked label, exactly (a handful of

@@ -4,7 +4,7 @@ import { matchKey } from '../ports/text-normalize.js';
 import { STRUCTURAL } from './graph-context.js';
 import type { KnowledgeIndex, SchemaItemInfo } from './knowledge-index.js';
 import type { LabelMatcher } from './label-similarity.js';
-import { queryVector, searchTerms } from './semantic-search.js';
+import { OWN_TERMS, queryVector, searchTerms } from './semantic-search.js';
 
 export interface PredicateMatch {
   info: SchemaItemInfo;
@@ -69,8 +69,6 @@ export async function predicatesOf(
 const MISSING_MARGIN = 0.05;
 /** Labels nearest the question looked at for one the entity has under another name. */
 const NEAREST = 5;
-/** Enough to score every label and synonym of one entity's predicates. */
-const OWN_TERMS = 1000;
 export interface SynonymCheck {
   match: LabelMatcher;
   /** Label-to-label similarity from which two predicates count as the same (see thresholds.ts). */

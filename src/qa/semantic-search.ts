@@ -7,6 +7,9 @@ export interface QueryVector {
   scale: number;
 }
 
+/** Enough to score every label and synonym of one entity's predicates (`searchTerms` with `targets`). */
+export const OWN_TERMS = 1000;
+
 export async function queryVector(embedder: Embedder, text: string): Promise<QueryVector> {
   return { vector: await embedder.embedQuery(text), scale: embedder.similarityScale?.(text) ?? 1 };
 }
