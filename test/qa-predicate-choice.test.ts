@@ -16,14 +16,18 @@ const PACK = {
   author: { label: { zh: 作者 } }
   screenwriter: { label: { zh: 编剧 } }
   mentor: { label: { zh: 导师 } }
+  vision: { label: { zh: 愿景 } }
 `,
-  'things.csv': `id,type,name,aliases,secretary,head,slogan,author,screenwriter,mentor
-college,org,继续教育学院,,白林立,,,,,
-party,org,某某支部,,,王某,敢为人先,,,
-novel,work,笑傲江湖,,,,,金庸,,
-series,work,《笑傲江湖》,,,,,,于正,
-person,person,张长志,,,,,,,刘大为
-title,thing,导师,,,,,,,
+  'things.csv': `id,type,name,aliases,secretary,head,slogan,author,screenwriter,mentor,vision
+college,org,继续教育学院,,白林立,,,,,,
+party,org,某某支部,,,王某,敢为人先,,,,
+novel,work,笑傲江湖,,,,,金庸,,,
+series,work,《笑傲江湖》,,,,,,于正,,
+person,person,张长志,,,,,,,刘大为,
+title,thing,导师,,,,,,,,
+company,org,北京大歌星投资有限公司,,,,,,,,开创健康娱乐
+city,place,北京,,,,,,,,
+short,org,歌星投资有限公司,,,,,,,,
 `,
 };
 
@@ -63,6 +67,12 @@ describe('predicate choice over a large, messy schema', () => {
     const r = await ask('张长志的导师是谁？');
     expect(r.status).toBe('answered');
     expect(r.answer).toContain('刘大为');
+  });
+
+  it('reads a longer name with a typo rather than the shorter exact names inside it', async () => {
+    const r = await ask('北京歌星投资有限公司的愿景是什么？');
+    expect(r.status).toBe('answered');
+    expect(r.answer).toContain('开创健康娱乐');
   });
 
   it('refuses a label the entity lacks instead of standing in another attribute', async () => {

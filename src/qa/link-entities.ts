@@ -34,6 +34,11 @@ export async function linkEntities(
   }
   const key = matchKey(question);
   const covered = (s: number, e: number) => mentions.some((m) => s < m.end && m.start < e);
+  // A longer name read with a typo beats shorter exact names inside it: "北京歌星投资有限公司" is
+  // "北京大歌星投资有限公司", not "北京" + "歌星投资有限公司".
+  const swallowed = (m: EntityMention, s: number, e: number) =>
+    m.via === 'name' && s <= m.start && m.end <= e && m.end - m.start + SWALLOW_MARGIN <= e - s;
+  const blocked = (s: number, e: number) => mentions.some((m) => s < m.end && m.start < e && !swallowed(m, s, e));
   const fuzzy = new Map<string, EntityMention>();
   const hits = await nearest();
   for (const hit of hits) {
@@ -43,7 +48,7 @@ export async function linkEntities(
     const { distance, end } = substringEditDistance(name, key);
     if (distance === 0 || distance > typos) continue;
     const start = Math.max(0, end - name.length);
-    if (covered(start, end)) continue;
+    if (blocked(start, end)) continue;
     // A different digit is a different model (iPhone 14 is not a typo of iPhone 15).
     if (digits(key.slice(Math.max(0, start - 1), end + 1)) !== digits(name)) continue;
     const prev = fuzzy.get(hit.text);
@@ -68,11 +73,16 @@ export async function linkEntities(
   }
   // Keep the best fuzzy reading of each stretch of the question.
   for (const m of [...fuzzy.values()].sort((a, b) => b.score - a.score || b.text.length - a.text.length)) {
-    if (!covered(m.start, m.end)) mentions.push(m);
+    if (blocked(m.start, m.end)) continue;
+    for (let i = mentions.length - 1; i >= 0; i--) if (swallowed(mentions[i]!, m.start, m.end)) mentions.splice(i, 1);
+    mentions.push(m);
   }
   if (opts.partial) for (const m of await partialMentions(key, hits, store, covered)) mentions.push(m);
   return mentions.sort((a, b) => a.start - b.start);
 }
+
+/** How much longer than the exact names inside it a typo reading must be to replace them. */
+const SWALLOW_MARGIN = 2;
 
 const digits = (s: string) => (s.match(/\d+/g) ?? []).join(' ');
 
