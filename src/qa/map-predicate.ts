@@ -69,6 +69,7 @@ export async function predicatesOf(
 const MISSING_MARGIN = 0.05;
 /** Labels nearest the question looked at for one the entity has under another name. */
 const NEAREST = 5;
+
 export interface SynonymCheck {
   match: LabelMatcher;
   /** Label-to-label similarity from which two predicates count as the same (see thresholds.ts). */

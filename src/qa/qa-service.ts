@@ -348,7 +348,7 @@ export function createQaService(deps: QaDeps) {
       const node = await store.getNode(h.target);
       const viaDoc = node ? byDoc.get(String(node.attributes.document?.value ?? '')) : undefined;
       const via = viaDoc ?? direct;
-      if (node && via) return { node, hit: h, score: h.score, via };
+      if (node && via) return { node, hit: h, via };
     }
     return undefined;
   }

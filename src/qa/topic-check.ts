@@ -5,11 +5,11 @@ import { residual } from './map-predicate.js';
 const HAN = /\p{Script=Han}/u;
 
 /**
- * A retrieved FAQ question (or policy section) that names the same entity as the customer's
- * question is near it partly because of the shared name: "X1 保修多久" is near "What colours does the X1 come in" for the X1
- * alone. What the two ask about, with names cut from both, must be near too; the hit's score is
- * capped at that topic similarity plus a slack. Across languages the query-to-query similarity of
- * the models is not comparable, so only same-script pairs are checked.
+ * A retrieved FAQ question (or policy section) that names an entity the customer's question also
+ * names is near it partly because of the shared name: 「X1 保修多久」 is near 「X1 有哪些颜色」 for the
+ * X1 alone. What the two ask about, with entity names cut from both, must be near too; the hit's
+ * score is capped at that topic similarity plus a slack. Across languages the query-to-query
+ * similarity of the models is not comparable, so only same-script pairs are checked.
  */
 export async function topicScore(
   hit: TermHit,
