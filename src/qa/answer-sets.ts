@@ -1,9 +1,8 @@
-import type { Embedder } from '../ports/embedder.js';
 import type { GraphNode, GraphStore } from '../ports/graph-store.js';
 import { composeComparison, composeExtreme, composeList } from './compose.js';
 import { members } from './graph-context.js';
 import type { KnowledgeIndex, SchemaItemInfo } from './knowledge-index.js';
-import { mapPredicatesByMeaning, type PredicateMatch } from './map-predicate.js';
+import { mapPredicatesByMeaning, type PredicateMatch, type Residual } from './map-predicate.js';
 import type { QuestionCues } from './question-cues.js';
 import { baseResult, citeNode } from './result-parts.js';
 import { calibrate, type Thresholds } from './thresholds.js';
@@ -11,11 +10,10 @@ import type { Fact, Language } from './types.js';
 
 interface SetInput {
   store: GraphStore;
-  embedder: Embedder;
   index: KnowledgeIndex;
   entities: GraphNode[];
   lexical: PredicateMatch[];
-  residual: string;
+  residual: Residual;
   cues: QuestionCues;
   lang: Language;
   t: Thresholds;
@@ -46,7 +44,7 @@ async function pickPredicate(
   const ids = new Set(candidates.map((c) => c.id));
   const lexical = input.lexical.find((p) => ids.has(p.info.id));
   if (lexical) return { info: lexical.info, confidence: input.t.setExact };
-  const [best] = await mapPredicatesByMeaning(input.residual, candidates, input.store, input.embedder);
+  const [best] = await mapPredicatesByMeaning(input.residual, candidates, input.store);
   const byMeaning = best && {
     info: best.info,
     confidence: Math.min(input.t.byMeaningCap, calibrate(best.score, input.t.predicate[input.lang])),

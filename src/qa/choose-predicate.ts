@@ -1,21 +1,25 @@
-import type { Embedder } from '../ports/embedder.js';
 import type { GraphStore } from '../ports/graph-store.js';
 import { matchKey } from '../ports/text-normalize.js';
 import type { SchemaItemInfo } from './knowledge-index.js';
-import { mapPredicatesByMeaning, ownSynonyms, type PredicateMatch, type SynonymCheck } from './map-predicate.js';
+import {
+  mapPredicatesByMeaning,
+  ownSynonyms,
+  type PredicateMatch,
+  type Residual,
+  type SynonymCheck,
+} from './map-predicate.js';
 
 export interface PredicateQuestion {
   /** Every attribute/relation label found in the question, whoever has it. */
   labels: readonly PredicateMatch[];
   /** The question without the entity names. */
-  residual: string;
+  residual: Residual;
   /** Whether the residual holds content beyond labels and question words. */
   unexplained: boolean;
 }
 
 export interface PredicateDeps {
   store: GraphStore;
-  embedder: Embedder;
   synonyms: SynonymCheck;
 }
 
@@ -37,10 +41,10 @@ export async function choosePredicate(
   own: readonly SchemaItemInfo[],
   deps: PredicateDeps,
 ): Promise<PredicateMatch | undefined> {
-  const { store, embedder, synonyms } = deps;
+  const { store, synonyms } = deps;
   const ownIds = new Set(own.map((p) => p.id));
   const byMeaning = (candidates: SchemaItemInfo[], strict?: SynonymCheck) =>
-    mapPredicatesByMeaning(q.residual, candidates, store, embedder, strict);
+    mapPredicatesByMeaning(q.residual, candidates, store, strict);
 
   let labelled = q.labels.filter((p) => ownIds.has(p.info.id));
   if (labelled.length > 1) {

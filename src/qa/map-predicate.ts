@@ -4,7 +4,7 @@ import { matchKey } from '../ports/text-normalize.js';
 import { STRUCTURAL } from './graph-context.js';
 import type { KnowledgeIndex, SchemaItemInfo } from './knowledge-index.js';
 import type { LabelMatcher } from './label-similarity.js';
-import { OWN_TERMS, queryVector, searchTerms } from './semantic-search.js';
+import { OWN_TERMS, type QueryVector, queryVector, searchTerms } from './semantic-search.js';
 
 export interface PredicateMatch {
   info: SchemaItemInfo;
@@ -32,6 +32,22 @@ export function mapPredicatesLexically(
     }
   }
   return out.sort((a, b) => b.text.length - a.text.length);
+}
+
+/** The question without the entity names, with its query vector made once, on first use. */
+export interface Residual {
+  text: string;
+  vector(): Promise<QueryVector>;
+}
+
+export function residualOf(
+  question: string,
+  spans: readonly { start: number; end: number }[],
+  embedder: Embedder,
+): Residual {
+  const text = residual(question, spans);
+  let vector: Promise<QueryVector> | undefined;
+  return { text, vector: () => (vector ??= queryVector(embedder, text)) };
 }
 
 /** The question with the entity names cut out: what it asks *about* them. */
@@ -101,19 +117,18 @@ export async function ownSynonyms(
  * predicate's labels and synonyms. Returns best first with its cosine similarity.
  */
 export async function mapPredicatesByMeaning(
-  residualText: string,
+  rest: Residual,
   candidates: SchemaItemInfo[],
   store: GraphStore,
-  embedder: Embedder,
   /**
    * Return nothing when the labels nearest the question belong to predicates outside
    * `candidates`, unless one of them names the same as a candidate's label.
    */
   strict?: SynonymCheck,
 ): Promise<PredicateMatch[]> {
-  if (!residualText || candidates.length === 0) return [];
+  if (!rest.text || candidates.length === 0) return [];
   const wanted = new Map(candidates.map((c) => [c.id, c]));
-  const q = await queryVector(embedder, residualText);
+  const q = await rest.vector();
   const kinds: TermKind[] = ['attribute', 'relation'];
   const ownHits = await searchTerms(store, q, { k: OWN_TERMS, kinds, targets: [...wanted.keys()] });
   const best = new Map<string, PredicateMatch>();
@@ -140,7 +155,7 @@ export async function mapPredicatesByMeaning(
     const [same] = await strict.match(
       h.text,
       ranked.map((r) => r.info),
-      residualText,
+      rest.text,
     );
     if (same && same.score >= strict.min) {
       const own = ranked.find((r) => r.info.id === same.info.id)!;

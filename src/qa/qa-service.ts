@@ -24,7 +24,8 @@ import {
   mapPredicatesLexically,
   type PredicateMatch,
   predicatesOf,
-  residual,
+  type Residual,
+  residualOf,
   type SynonymCheck,
 } from './map-predicate.js';
 import { detectCues, type QuestionCues } from './question-cues.js';
@@ -105,9 +106,11 @@ export function createQaService(deps: QaDeps) {
       () => mapPredicatesLexically(question, index, mentions),
       (ps) => ps.map((p) => ({ id: p.info.id, text: p.text })),
     );
+    // What the question asks about its entities; embedded once, on first use, for every reading.
+    const rest = residualOf(question, mentions, embedder);
     if (ambiguous && entities.length === 0) {
-      const asked = { labels: lexical, residual: residual(question, mentions), unexplained: false };
-      const deps = { store, embedder, synonyms: synonymCheck(lang) };
+      const asked = { labels: lexical, residual: rest, unexplained: false };
+      const deps = { store, synonyms: synonymCheck(lang) };
       const only = await resolveByPredicate(
         ambiguous,
         async (c) => (await choosePredicate(asked, await predicatesOf(store, c, index), deps)) !== undefined,
@@ -121,13 +124,12 @@ export function createQaService(deps: QaDeps) {
 
     // Multi-turn. "那 X2 呢" / "And the X2?" names only an entity: ask the last question again about
     // it. "它的保修期多久" / "能分期吗" names none: it is about the last turn's entity.
-    const rest = residual(question, mentions);
     if (
       !followUpOf &&
       session?.lastTopic &&
       mentions.length > 0 &&
       lexical.length === 0 &&
-      !unexplainedContent(rest, lang, index)
+      !unexplainedContent(rest.text, lang, index)
     ) {
       const rewritten = `${mentions.map((m) => m.text).join(' ')} ${session.lastTopic}`;
       const r = await ask({ ...input, question: rewritten }, question);
@@ -153,6 +155,7 @@ export function createQaService(deps: QaDeps) {
     const candidates: Candidate[] = [];
     const evidence = {
       question,
+      rest,
       lang,
       cues,
       entities,
@@ -211,7 +214,7 @@ export function createQaService(deps: QaDeps) {
     );
     if (input.sessionId) {
       const answered = result.status === 'answered' ? best : undefined;
-      await sessions.set(nextSession(input.sessionId, session, answered, residual(question, mentions), now()));
+      await sessions.set(nextSession(input.sessionId, session, answered, rest.text, now()));
       result.sessionId = input.sessionId;
     }
     if (input.debug) result.trace = trace;
@@ -220,6 +223,7 @@ export function createQaService(deps: QaDeps) {
 
   interface Evidence {
     question: string;
+    rest: Residual;
     lang: Language;
     cues: QuestionCues;
     entities: GraphNode[];
@@ -237,15 +241,14 @@ export function createQaService(deps: QaDeps) {
     index: Awaited<ReturnType<KnowledgeIndexCache['get']>>,
   ) {
     const { lang } = e;
-    const rest = residual(e.question, e.mentions);
+    const { rest } = e;
     // Content beyond names, labels and question words: a list or a description would not answer it.
-    const unexplained = unexplainedContent(rest, lang, index);
+    const unexplained = unexplainedContent(rest.text, lang, index);
 
     // Sets: comparisons, extremes and lists over the entities the question names.
     const setInput = {
       recentPredicate: e.recentPredicate,
       store,
-      embedder,
       index,
       entities: e.entities,
       lexical: e.lexical,
@@ -274,7 +277,7 @@ export function createQaService(deps: QaDeps) {
       const predicate = await choosePredicate(
         { labels: e.lexical, residual: rest, unexplained: Boolean(unexplained) },
         own,
-        { store, embedder, synonyms },
+        { store, synonyms },
       );
       if (predicate) {
         const graph = await traverse(entity, predicate, store);
@@ -291,7 +294,7 @@ export function createQaService(deps: QaDeps) {
       const ctx = await entityContext(store, entity);
       const section = await bestScopedSection(e.sectionHits, ctx);
       if (section) {
-        const score = await topicScore(section.hit, rest, index, textSimilarity, t.sectionTopicSlack[lang]);
+        const score = await topicScore(section.hit, rest.text, index, textSimilarity, t.sectionTopicSlack[lang]);
         const confidence = Math.min(t.retrievalCap, calibrate(score, t.scoped[lang]));
         const hop = (type: string) => labelOf(index.schema.get(`schema:relation:${type}`), type, lang);
         out.push(passageCandidate(section.node, confidence, lang, entity, section.via, hop));
@@ -299,7 +302,7 @@ export function createQaService(deps: QaDeps) {
       const faqIds = new Set(ctx.faqs);
       const faq = e.faqHits.find((h) => faqIds.has(h.target));
       if (faq) {
-        const score = await topicScore(faq, rest, index, textSimilarity, t.topicSlack[lang]);
+        const score = await topicScore(faq, rest.text, index, textSimilarity, t.topicSlack[lang]);
         out.push(await faqCandidate(faq, Math.min(t.retrievalCap, calibrate(score, t.scoped[lang])), lang, [entity]));
       }
 
@@ -323,7 +326,7 @@ export function createQaService(deps: QaDeps) {
     const lead = faq ? faq.score - (e.faqHits[1]?.score ?? 0) : 0;
     if (faq) {
       const topic = e.mentions.length
-        ? await topicScore(faq, rest, index, textSimilarity, t.topicSlack[lang])
+        ? await topicScore(faq, rest.text, index, textSimilarity, t.topicSlack[lang])
         : faq.score;
       const score = topic + t.faqMarginWeight * lead;
       out.push(await faqCandidate(faq, Math.min(t.retrievalCap, calibrate(score, t.faq[lang])), lang, e.entities));
@@ -332,7 +335,7 @@ export function createQaService(deps: QaDeps) {
     if (section) {
       const node = await store.getNode(section.target);
       const score = e.mentions.length
-        ? await topicScore(section, rest, index, textSimilarity, t.sectionTopicSlack[lang])
+        ? await topicScore(section, rest.text, index, textSimilarity, t.sectionTopicSlack[lang])
         : section.score;
       if (node) out.push(passageCandidate(node, Math.min(t.retrievalCap, calibrate(score, t.passage)), lang));
     }
