@@ -17,7 +17,7 @@ import { detectLanguage } from './detect-language.js';
 import { composeEscalation, detectEscalation } from './escalation.js';
 import { type EntityContext, entityContext } from './graph-context.js';
 import { rerank } from './hybrid-rerank.js';
-import { type KnowledgeIndexCache, labelOf } from './knowledge-index.js';
+import { type KnowledgeIndexCache, labelOf, type SchemaItemInfo } from './knowledge-index.js';
 import { createLabelMatcher, createTextSimilarity } from './label-similarity.js';
 import { type EntityMention, linkEntities } from './link-entities.js';
 import {
@@ -86,9 +86,10 @@ export function createQaService(deps: QaDeps) {
     const session = input.sessionId ? await sessions.get(input.sessionId) : undefined;
     const qv = await queryVector(embedder, question);
 
-    const owned = new Map<string, Promise<Set<string>>>();
-    const owns = (n: GraphNode) =>
-      getOrCreate(owned, n.id, async () => new Set((await predicatesOf(store, n, index)).map((p) => p.id)));
+    // An entity's own predicates are read once per question: mention resolution and mapping both need them.
+    const owned = new Map<string, Promise<SchemaItemInfo[]>>();
+    const ownPredicates = (n: GraphNode) => getOrCreate(owned, n.id, () => predicatesOf(store, n, index));
+    const owns = async (n: GraphNode) => new Set((await ownPredicates(n)).map((p) => p.id));
     const linked = await step(
       'link',
       () =>
@@ -113,7 +114,7 @@ export function createQaService(deps: QaDeps) {
       const deps = { store, synonyms: synonymCheck(lang) };
       const only = await resolveByPredicate(
         ambiguous,
-        async (c) => (await choosePredicate(asked, await predicatesOf(store, c, index), deps)) !== undefined,
+        async (c) => (await choosePredicate(asked, await ownPredicates(c), deps)) !== undefined,
       );
       if (only) {
         trace.push({ stage: 'disambiguate', ms: 0, detail: { name: ambiguous.text, chosen: only.id } });
@@ -156,6 +157,7 @@ export function createQaService(deps: QaDeps) {
     const evidence = {
       question,
       rest,
+      ownPredicates,
       lang,
       cues,
       entities,
@@ -224,6 +226,7 @@ export function createQaService(deps: QaDeps) {
   interface Evidence {
     question: string;
     rest: Residual;
+    ownPredicates: (entity: GraphNode) => Promise<SchemaItemInfo[]>;
     lang: Language;
     cues: QuestionCues;
     entities: GraphNode[];
@@ -273,7 +276,7 @@ export function createQaService(deps: QaDeps) {
     const synonyms = synonymCheck(lang);
     for (const entity of e.entities.slice(0, 3)) {
       // A fact of the entity: the asked attribute or relation, by label or by meaning.
-      const own = await predicatesOf(store, entity, index);
+      const own = await e.ownPredicates(entity);
       const predicate = await choosePredicate(
         { labels: e.lexical, residual: rest, unexplained: Boolean(unexplained) },
         own,
