@@ -42,6 +42,20 @@ describe('name matcher (link stage)', () => {
   it('reports a shared name with every candidate', () => {
     expect(m.find('Pro 充电宝多少钱')[0]?.ids.sort()).toEqual(['pb-a', 'pb-b']);
   });
+  it('reads an English plural ending and "and" for "&" as the name', () => {
+    const words = createNameMatcher([
+      { text: 'colour', id: 'colour' },
+      { text: 'keyboards & mice', id: 'peripherals' },
+      { text: 'bus', id: 'bus' },
+    ]);
+    expect(words.find('What colours does it come in?').map((h) => [h.ids[0], h.end - h.start])).toEqual([
+      ['colour', 7],
+    ]);
+    expect(words.find('which buses stop here').map((h) => h.ids)).toEqual([['bus']]);
+    expect(words.find('list the keyboards and mice').map((h) => h.ids)).toEqual([['peripherals']]);
+    expect(words.find('colourful busy')).toEqual([]);
+    expect(m.find('x1s')).toEqual([]); // a name ending in a digit takes no plural
+  });
 });
 
 describe('typos', () => {

@@ -16,6 +16,8 @@ export interface NameMatch {
 }
 
 const MAX_NAME = 48;
+/** An English plural ending after a name ("colours", "smartwatches"): still the name. */
+const PLURAL_END = /^(?:e?s)(?![a-z0-9])/;
 
 /**
  * Finds known names inside free text, longest first and without overlaps. Cost is
@@ -24,11 +26,15 @@ const MAX_NAME = 48;
 export function createNameMatcher(entries: Iterable<NameEntry>, minLength = 2) {
   const index = new Map<string, { name: string; ids: Set<string> }>();
   let longest = 0;
-  for (const { text, id } of entries) {
-    const key = matchKey(text);
-    if (key.length < minLength || key.length > MAX_NAME) continue;
-    getOrCreate(index, key, () => ({ name: text, ids: new Set<string>() })).ids.add(id);
+  const add = (key: string, name: string, id: string) => {
+    if (key.length < minLength || key.length > MAX_NAME) return;
+    getOrCreate(index, key, () => ({ name, ids: new Set<string>() })).ids.add(id);
     longest = Math.max(longest, key.length);
+  };
+  for (const { text, id } of entries) {
+    add(matchKey(text), text, id);
+    // The match key drops symbols, so "keyboards & mice" would never meet "keyboards and mice".
+    if (text.includes('&')) add(matchKey(text.replaceAll('&', ' and ')), text, id);
   }
 
   return {
@@ -45,8 +51,10 @@ export function createNameMatcher(entries: Iterable<NameEntry>, minLength = 2) {
         let hit: NameMatch | undefined;
         for (let len = Math.min(longest, key.length - i); len >= minLength; len--) {
           const slot = index.get(key.slice(i, i + len));
-          if (slot && atWordEdge(key, i, i + len)) {
-            hit = { name: slot.name, ids: [...slot.ids], start: i, end: i + len };
+          if (!slot) continue;
+          const end = atWordEdge(key, i, i + len) ? i + len : pluralEnd(key, i, i + len);
+          if (end !== undefined) {
+            hit = { name: slot.name, ids: [...slot.ids], start: i, end };
             break;
           }
         }
@@ -61,3 +69,11 @@ export function createNameMatcher(entries: Iterable<NameEntry>, minLength = 2) {
 }
 
 export type NameMatcher = ReturnType<typeof createNameMatcher>;
+
+/** Where a Latin name followed by a plural ending ends, ending included; undefined when it is not one. */
+function pluralEnd(key: string, start: number, end: number): number | undefined {
+  const startsInsideWord = /[a-z0-9]/.test(key[start] ?? '') && /[a-z0-9]/.test(key[start - 1] ?? '');
+  if (startsInsideWord || !/[a-z]/.test(key[end - 1] ?? '')) return undefined;
+  const m = PLURAL_END.exec(key.slice(end));
+  return m ? end + m[0].length : undefined;
+}
