@@ -19,6 +19,8 @@ interface SetInput {
   t: Thresholds;
   /** The attribute the conversation asked about last, for "哪个更贵" after two price questions. */
   recentPredicate?: string;
+  /** The named groups are joined by "and" / "和": list the members of either, not of both. */
+  joined?: boolean;
 }
 
 interface SetCandidate {
@@ -94,6 +96,7 @@ export async function answerComparison(input: SetInput): Promise<SetCandidate | 
 async function groupMembers(
   store: GraphStore,
   entities: GraphNode[],
+  joined: boolean,
 ): Promise<{ groups: GraphNode[]; items: GraphNode[] } | undefined> {
   const groups: GraphNode[] = [];
   let items: GraphNode[] | undefined;
@@ -101,21 +104,26 @@ async function groupMembers(
     const m = await members(store, e);
     if (m.length === 0) continue;
     groups.push(e);
-    const ids = new Set(m.map((n) => n.id));
-    items = items ? items.filter((n) => ids.has(n.id)) : m;
+    if (!items) items = m;
+    else if (joined) items = [...items, ...m.filter((n) => !items!.some((i) => i.id === n.id))];
+    else {
+      const ids = new Set(m.map((n) => n.id));
+      items = items.filter((n) => ids.has(n.id));
+    }
   }
   return groups.length && items?.length ? { groups, items } : undefined;
 }
 
 /** "罗技有哪些商品", "有哪几款平板电脑": the group's members by name. */
 export async function answerList(
-  input: Pick<SetInput, 'store' | 'entities' | 'lang' | 't'>,
+  input: Pick<SetInput, 'store' | 'entities' | 'lang' | 't' | 'joined'>,
 ): Promise<SetCandidate | undefined> {
-  const found = await groupMembers(input.store, input.entities);
+  const found = await groupMembers(input.store, input.entities, input.joined ?? false);
   if (!found) return undefined;
   const { groups, items } = found;
   const confidence = input.t.setExact;
-  const title = groups.map((g) => g.name).join(input.lang === 'zh' ? '的' : ' ');
+  const join = input.joined ? (input.lang === 'zh' ? '和' : ' and ') : input.lang === 'zh' ? '的' : ' ';
+  const title = groups.map((g) => g.name).join(join);
   return {
     kind: 'list',
     confidence,
@@ -142,7 +150,7 @@ export async function answerList(
 
 /** "续航最长的耳机是哪款": the member with the highest or lowest value of the asked attribute. */
 export async function answerExtreme(input: SetInput): Promise<SetCandidate | undefined> {
-  const found = await groupMembers(input.store, input.entities);
+  const found = await groupMembers(input.store, input.entities, input.joined ?? false);
   if (!found) return undefined;
   const withValues = (info: SchemaItemInfo) =>
     found.items.filter((n) => Number.isFinite(toNumber(n.attributes[info.key]?.value)));

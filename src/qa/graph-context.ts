@@ -69,7 +69,9 @@ export async function members(store: GraphStore, group: GraphNode, depth = 2): P
     for (const id of ids) seen.add(id);
     const nodes = (await store.getNodes(ids)).filter((n) => n.kind === 'entity');
     for (const n of nodes) found.set(n.id, n);
-    frontier = nodes.map((n) => n.id);
+    // Only sub-groups (of the group's own type) lead further; a member's own neighbours (its
+    // accessories, what it upgrades) are not members of the group.
+    frontier = nodes.filter((n) => n.type === group.type).map((n) => n.id);
   }
   // A sub-group (a sub-category) is a member's container, not a member: keep the most common type.
   const byType = new Map<string, GraphNode[]>();

@@ -1,7 +1,7 @@
 import type { Embedder } from '../ports/embedder.js';
 import type { GraphNode, GraphStore, TermHit } from '../ports/graph-store.js';
 import type { SessionState, SessionStore } from '../ports/session-store.js';
-import { cleanText } from '../ports/text-normalize.js';
+import { cleanText, matchKey } from '../ports/text-normalize.js';
 import { getOrCreate } from '../util/get-or-create.js';
 import { answerComparison, answerExtreme, answerList } from './answer-sets.js';
 import { choosePredicate } from './choose-predicate.js';
@@ -28,7 +28,7 @@ import {
   residualOf,
   type SynonymCheck,
 } from './map-predicate.js';
-import { detectCues, type QuestionCues } from './question-cues.js';
+import { detectCues, namesJoined, type QuestionCues } from './question-cues.js';
 import { unexplainedContent, unknownCodes } from './residual-content.js';
 import { dropLabelMentions, resolveByPredicate } from './resolve-mentions.js';
 import { baseResult, citeNode } from './result-parts.js';
@@ -259,6 +259,7 @@ export function createQaService(deps: QaDeps) {
       cues: e.cues,
       lang,
       t,
+      joined: namesJoined(matchKey(e.question), e.mentions),
     };
     if (e.cues.compare && e.entities.length >= 2) {
       const c = await answerComparison(setInput);

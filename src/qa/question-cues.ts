@@ -62,3 +62,15 @@ export function detectCues(question: string, lang: 'zh' | 'en'): QuestionCues {
     yesNo: EN_YESNO.test(q),
   };
 }
+
+const CONJUNCTION = /^(and|or|as well as|和|与|及|以及|或|或者|跟|还有)$/;
+
+/**
+ * True when two named things stand side by side joined by "and" / "和" ("keyboards and mice",
+ * "手表和手环"): the question is about either of them, not about what both have in common
+ * ("小米的耳机" names a brand and a category to intersect). `spans` are offsets in `key`.
+ */
+export function namesJoined(key: string, spans: readonly { start: number; end: number }[]): boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  return sorted.some((s, i) => i > 0 && CONJUNCTION.test(key.slice(sorted[i - 1]!.end, s.start).trim()));
+}

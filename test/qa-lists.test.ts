@@ -1,0 +1,62 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFakeEmbedder } from '../graph/embedding/fake-embedder.js';
+import { createMemoryStore } from '../graph/memory/memory-store.js';
+import { createServices, type Services } from '../src/services.js';
+
+// Groups with a sub-group, a brand, and members that have neighbours of their own (an accessory,
+// an upgrade): only what belongs to a group is listed. Model-free (fake embedder).
+const PACK = {
+  'groups.csv': `id,type,name,aliases,rel:PARENT
+g-all,category,理财产品,wealth products,
+g-fund,category,基金,funds,g-all
+g-bond,category,债券,bonds,g-all
+g-card,category,银行卡,cards,
+b-hx,brand,华信,Huaxin,
+`,
+  'items.csv': `id,type,name,aliases,rel:IN_CATEGORY,rel:BRAND,rel:WORKS_WITH,rel:REPLACES
+f1,product,稳健一号基金,Steady Fund,g-fund,b-hx,,
+f2,product,成长二号基金,Growth Fund,g-fund,,,f1
+d1,product,国债 2025,Treasury 2025,g-bond,b-hx,,
+c1,product,借记卡,Debit Card,g-card,b-hx,f1,
+`,
+};
+
+describe('list answers', () => {
+  let dir: string;
+  let services: Services;
+  const names = async (question: string) => {
+    const r = await services.qa.ask({ question });
+    expect(r.status, question).toBe('answered');
+    return r.facts.map((f) => f.subjectName).sort();
+  };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'qa-lists-'));
+    for (const [name, text] of Object.entries(PACK)) await writeFile(join(dir, name), text);
+    services = createServices({ store: createMemoryStore(), embedder: createFakeEmbedder(256) });
+    await services.start();
+    expect((await services.ingest(dir)).errors).toEqual([]);
+  });
+  afterAll(async () => {
+    await services.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('lists a group through its sub-groups, but not its members’ own neighbours', async () => {
+    expect(await names('有哪些理财产品？')).toEqual(['国债 2025', '成长二号基金', '稳健一号基金']);
+    // 借记卡 WORKS_WITH 稳健一号基金 and 成长二号基金 REPLACES it: neither makes them a fund's member twice over.
+    expect(await names('有哪些基金？')).toEqual(['成长二号基金', '稳健一号基金']);
+  });
+
+  it('intersects a brand and a category named together', async () => {
+    expect(await names('华信的基金有哪些？')).toEqual(['稳健一号基金']);
+  });
+
+  it('lists either group when they are joined by "and" / "和"', async () => {
+    expect(await names('有哪些基金和债券？')).toEqual(['国债 2025', '成长二号基金', '稳健一号基金']);
+    expect(await names('Which funds and bonds do you offer?')).toEqual(['国债 2025', '成长二号基金', '稳健一号基金']);
+  });
+});
