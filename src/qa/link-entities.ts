@@ -77,7 +77,18 @@ export async function linkEntities(
     for (let i = mentions.length - 1; i >= 0; i--) if (swallowed(mentions[i]!, m.start, m.end)) mentions.splice(i, 1);
     mentions.push(m);
   }
-  if (opts.partial) for (const m of await partialMentions(key, hits, store, covered)) mentions.push(m);
+  if (opts.partial) {
+    // A longer stretch of a name beats a typo reading inside it: "the Pro power bank" is one of the
+    // "… Pro power bank" products, not the category "power banks" read with a typo.
+    const typoInside = (m: EntityMention, s: number, e: number) =>
+      m.via === 'fuzzy' && s <= m.start && m.end <= e && m.end - m.start + SWALLOW_MARGIN <= e - s;
+    const taken = (s: number, e: number) => mentions.some((m) => s < m.end && m.start < e && !typoInside(m, s, e));
+    for (const p of await partialMentions(key, hits, store, taken)) {
+      for (let i = mentions.length - 1; i >= 0; i--)
+        if (typoInside(mentions[i]!, p.start, p.end)) mentions.splice(i, 1);
+      mentions.push(p);
+    }
+  }
   return mentions.sort((a, b) => a.start - b.start);
 }
 

@@ -1,0 +1,49 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFakeEmbedder } from '../graph/embedding/fake-embedder.js';
+import { createMemoryStore } from '../graph/memory/memory-store.js';
+import { createServices, type Services } from '../src/services.js';
+
+// Part of a name shared by two entities, next to a group name that reads as a typo of it. Model-free.
+const PACK = {
+  'schema.yaml': `attributes:
+  annual_fee: { label: { zh: 年费, en: annual fee }, unit: 元 }
+`,
+  'cards.csv': `id,type,name,aliases,annual_fee,rel:IN_CATEGORY
+g-cards,category,信用卡,credit cards,,
+c-gold,product,金卡,Huaxin Gold credit card,300,g-cards
+c-gold2,product,金卡,Travel Gold credit card,600,g-cards
+c-basic,product,普卡,Classic card,0,g-cards
+`,
+};
+
+describe('entity linking', () => {
+  let dir: string;
+  let services: Services;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'qa-linking-'));
+    for (const [name, text] of Object.entries(PACK)) await writeFile(join(dir, name), text);
+    services = createServices({ store: createMemoryStore(), embedder: createFakeEmbedder(256) });
+    await services.start();
+    expect((await services.ingest(dir)).errors).toEqual([]);
+  });
+  afterAll(async () => {
+    await services.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('asks which one when part of a name fits two entities, even beside a group name', async () => {
+    const r = await services.qa.ask({ question: 'What is the annual fee of the Gold credit card?' });
+    expect(r.status).toBe('clarify');
+    expect(r.suggestions.map((s) => s.id).sort()).toEqual(['c-gold', 'c-gold2']);
+  });
+
+  it('answers when the name is whole', async () => {
+    const r = await services.qa.ask({ question: 'What is the annual fee of the Travel Gold credit card?' });
+    expect(r.status).toBe('answered');
+    expect(r.answer).toContain('600');
+  });
+});
