@@ -33,7 +33,6 @@ export async function linkEntities(
     mentions.push({ text: m.name, candidates, start: m.start, end: m.end, via: 'name', score: 1 });
   }
   const key = matchKey(question);
-  const covered = (s: number, e: number) => mentions.some((m) => s < m.end && m.start < e);
   // A longer name read with a typo beats shorter exact names inside it: "北京歌星投资有限公司" is
   // "北京大歌星投资有限公司", not "北京" + "歌星投资有限公司".
   const swallowed = (m: EntityMention, s: number, e: number) =>
