@@ -16,6 +16,8 @@ g-cards,category,信用卡,credit cards,,
 c-gold,product,金卡,Huaxin Gold credit card,300,g-cards
 c-gold2,product,金卡,Travel Gold credit card,600,g-cards
 c-basic,product,普卡,Classic card,0,g-cards
+c-code,product,商务卡,HX-S1,100,g-cards
+c-code2,product,商务卡定制版,HX-K1-C,900,g-cards
 `,
 };
 
@@ -45,5 +47,12 @@ describe('entity linking', () => {
     const r = await services.qa.ask({ question: 'What is the annual fee of the Travel Gold credit card?' });
     expect(r.status).toBe('answered');
     expect(r.answer).toContain('600');
+  });
+
+  it('does not read a typo across a Latin word edge over an exact name', async () => {
+    // "hx s1 c|ome" is one letter from "HX-K1-C", but it ends inside a word; HX-S1 is named exactly.
+    const r = await services.qa.ask({ question: 'What annual fee does the HX-S1 come with?' });
+    expect(r.status).toBe('answered');
+    expect(r.answer).toContain('100');
   });
 });

@@ -47,7 +47,8 @@ export async function linkEntities(
     const { distance, end } = substringEditDistance(name, key);
     if (distance === 0 || distance > typos) continue;
     const start = Math.max(0, end - name.length);
-    if (blocked(start, end)) continue;
+    // A reading that starts or ends inside a Latin word is a coincidence ("gl s1 c|ome" is not "GL-K1-C").
+    if (blocked(start, end) || !atEdges(key, start, end)) continue;
     // A different digit is a different model (iPhone 14 is not a typo of iPhone 15).
     if (digits(key.slice(Math.max(0, start - 1), end + 1)) !== digits(name)) continue;
     const prev = fuzzy.get(hit.text);
