@@ -5,7 +5,7 @@ import { detectEscalation } from '../src/qa/escalation.js';
 import { allowedTypos, substringEditDistance } from '../src/qa/fuzzy-match.js';
 import { createOverlapScorer, lexicalUnits } from '../src/qa/lexical-overlap.js';
 import { residual } from '../src/qa/map-predicate.js';
-import { detectCues } from '../src/qa/question-cues.js';
+import { degreeWords, detectCues, namesJoined } from '../src/qa/question-cues.js';
 import { createNameMatcher } from '../src/text/name-matcher.js';
 
 describe('normalize', () => {
@@ -54,6 +54,12 @@ describe('name matcher (link stage)', () => {
     expect(words.find('which buses stop here').map((h) => h.ids)).toEqual([['bus']]);
     expect(words.find('list the keyboards and mice').map((h) => h.ids)).toEqual([['peripherals']]);
     expect(words.find('colourful busy')).toEqual([]);
+    const plural = createNameMatcher([
+      { text: 'laptops', id: 'laptops' },
+      { text: 'smartwatches', id: 'watches' },
+    ]);
+    expect(plural.find('the lightest laptop').map((h) => h.ids)).toEqual([['laptops']]);
+    expect(plural.find('a smartwatch').map((h) => h.ids)).toEqual([['watches']]);
     expect(m.find('x1s')).toEqual([]); // a name ending in a digit takes no plural
   });
 });
@@ -84,6 +90,19 @@ describe('question cues', () => {
     expect(detectCues('Which courier ships my order?', 'en').compare).toBe(false);
     expect(detectCues('What smartwatches do you sell?', 'en').list).toBe(true);
     expect(detectCues('What is the cheapest phone?', 'en')).toMatchObject({ superlative: true, direction: 'min' });
+  });
+  it('picks out the words of degree, which name the compared dimension', () => {
+    expect(degreeWords('Which mouse is lighter, the MX Master 3S or the G502?', 'en')).toBe('lighter');
+    expect(degreeWords('Which card is more expensive to keep?', 'en')).toBe('more expensive');
+    expect(degreeWords('Which order came after the other?', 'en')).toBe('');
+    expect(degreeWords('哪个更轻，A 还是 B？', 'zh')).toBe('更轻');
+  });
+  it('tells groups joined by "and" from names to intersect', () => {
+    const spans = (key: string, ...names: string[]) =>
+      names.map((n) => ({ start: key.indexOf(n), end: key.indexOf(n) + n.length }));
+    expect(namesJoined('funds and bonds', spans('funds and bonds', 'funds', 'bonds'))).toBe(true);
+    expect(namesJoined('基金和债券有哪些', spans('基金和债券有哪些', '基金', '债券'))).toBe(true);
+    expect(namesJoined('华信的基金有哪些', spans('华信的基金有哪些', '华信', '基金'))).toBe(false);
   });
 });
 

@@ -21,6 +21,8 @@ interface SetInput {
   recentPredicate?: string;
   /** The named groups are joined by "and" / "和": list the members of either, not of both. */
   joined?: boolean;
+  /** The question's comparative/superlative words ("lighter", "最贵"), when it has any. */
+  degree?: Residual;
 }
 
 interface SetCandidate {
@@ -46,7 +48,11 @@ async function pickPredicate(
   const ids = new Set(candidates.map((c) => c.id));
   const lexical = input.lexical.find((p) => ids.has(p.info.id));
   if (lexical) return { info: lexical.info, confidence: input.t.setExact };
-  const [best] = await mapPredicatesByMeaning(input.residual, candidates, input.store);
+  // The whole question, or its comparative words alone: "lighter" names the weight more plainly
+  // than "Which mouse is lighter, the … or the …?".
+  const readings = [input.residual, ...(input.degree ? [input.degree] : [])];
+  const ranked = (await Promise.all(readings.map((r) => mapPredicatesByMeaning(r, candidates, input.store)))).flat();
+  const best = ranked.sort((a, b) => b.score - a.score)[0];
   const byMeaning = best && {
     info: best.info,
     confidence: Math.min(input.t.byMeaningCap, calibrate(best.score, input.t.predicate[input.lang])),

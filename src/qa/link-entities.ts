@@ -78,14 +78,13 @@ export async function linkEntities(
     mentions.push(m);
   }
   if (opts.partial) {
-    // A longer stretch of a name beats a typo reading inside it: "the Pro power bank" is one of the
-    // "… Pro power bank" products, not the category "power banks" read with a typo.
-    const typoInside = (m: EntityMention, s: number, e: number) =>
-      m.via === 'fuzzy' && s <= m.start && m.end <= e && m.end - m.start + SWALLOW_MARGIN <= e - s;
-    const taken = (s: number, e: number) => mentions.some((m) => s < m.end && m.start < e && !typoInside(m, s, e));
+    // A longer stretch of a name beats a shorter name inside it: "the Pro power bank" is one of the
+    // "… Pro power bank" products, not the category "power bank".
+    const inside = (m: EntityMention, s: number, e: number) =>
+      s <= m.start && m.end <= e && m.end - m.start + SWALLOW_MARGIN <= e - s;
+    const taken = (s: number, e: number) => mentions.some((m) => s < m.end && m.start < e && !inside(m, s, e));
     for (const p of await partialMentions(key, hits, store, taken)) {
-      for (let i = mentions.length - 1; i >= 0; i--)
-        if (typoInside(mentions[i]!, p.start, p.end)) mentions.splice(i, 1);
+      for (let i = mentions.length - 1; i >= 0; i--) if (inside(mentions[i]!, p.start, p.end)) mentions.splice(i, 1);
       mentions.push(p);
     }
   }

@@ -28,7 +28,7 @@ import {
   residualOf,
   type SynonymCheck,
 } from './map-predicate.js';
-import { detectCues, namesJoined, type QuestionCues } from './question-cues.js';
+import { degreeWords, detectCues, namesJoined, type QuestionCues } from './question-cues.js';
 import { unexplainedContent, unknownCodes } from './residual-content.js';
 import { dropLabelMentions, resolveByPredicate } from './resolve-mentions.js';
 import { baseResult, citeNode } from './result-parts.js';
@@ -249,6 +249,7 @@ export function createQaService(deps: QaDeps) {
     const unexplained = unexplainedContent(rest.text, lang, index);
 
     // Sets: comparisons, extremes and lists over the entities the question names.
+    const degree = e.cues.compare || e.cues.superlative ? degreeWords(e.question, lang) : '';
     const setInput = {
       recentPredicate: e.recentPredicate,
       store,
@@ -260,6 +261,7 @@ export function createQaService(deps: QaDeps) {
       lang,
       t,
       joined: namesJoined(matchKey(e.question), e.mentions),
+      degree: degree ? residualOf(degree, [], embedder) : undefined,
     };
     if (e.cues.compare && e.entities.length >= 2) {
       const c = await answerComparison(setInput);

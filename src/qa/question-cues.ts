@@ -74,3 +74,16 @@ export function namesJoined(key: string, spans: readonly { start: number; end: n
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   return sorted.some((s, i) => i > 0 && CONJUNCTION.test(key.slice(sorted[i - 1]!.end, s.start).trim()));
 }
+
+const ZH_DEGREE = /(更|最|比较)[\p{Script=Han}]{1,2}/gu;
+const EN_DEGREE = /\b(?:(?:more|most|less|least) \w+|\w+(?:er|est)|better|best|worse|worst)\b/gi;
+
+/**
+ * The comparative or superlative words of a question ("lighter", "most expensive", "更轻"): they name
+ * the dimension asked about more plainly than the whole sentence does. Empty when there are none.
+ */
+export function degreeWords(question: string, lang: 'zh' | 'en'): string {
+  const re = lang === 'zh' ? ZH_DEGREE : EN_DEGREE;
+  const words = (question.match(re) ?? []).filter((w) => (lang === 'zh' ? true : EN_MAX.test(w) || EN_MIN.test(w)));
+  return words.join(' ');
+}

@@ -35,6 +35,8 @@ export function createNameMatcher(entries: Iterable<NameEntry>, minLength = 2) {
     add(matchKey(text), text, id);
     // The match key drops symbols, so "keyboards & mice" would never meet "keyboards and mice".
     if (text.includes('&')) add(matchKey(text.replaceAll('&', ' and ')), text, id);
+    // A plural name ("laptops") also stands for one of its kind ("the lightest laptop").
+    for (const singular of singularsOf(matchKey(text))) add(singular, text, id);
   }
 
   return {
@@ -76,4 +78,12 @@ function pluralEnd(key: string, start: number, end: number): number | undefined 
   if (startsInsideWord || !/[a-z]/.test(key[end - 1] ?? '')) return undefined;
   const m = PLURAL_END.exec(key.slice(end));
   return m ? end + m[0].length : undefined;
+}
+
+/** The key with its last English word made singular ("laptops" → "laptop", "watches" → "watch"). */
+function singularsOf(key: string): string[] {
+  if (!/[a-z]{3}s$/.test(key) || /(ss|us|is)$/.test(key)) return [];
+  const out = [key.slice(0, -1)];
+  if (/(ch|sh|x|s|z)es$/.test(key)) out.push(key.slice(0, -2));
+  return out;
 }
