@@ -11,13 +11,14 @@ const PACK = {
   'schema.yaml': `attributes:
   annual_fee: { label: { zh: 年费, en: annual fee }, unit: 元 }
 `,
-  'cards.csv': `id,type,name,aliases,annual_fee,rel:IN_CATEGORY
-g-cards,category,信用卡,credit cards,,
-c-gold,product,金卡,Huaxin Gold credit card,300,g-cards
-c-gold2,product,金卡,Travel Gold credit card,600,g-cards
-c-basic,product,普卡,Classic card,0,g-cards
-c-code,product,商务卡,HX-S1,100,g-cards
-c-code2,product,商务卡定制版,HX-K1-C,900,g-cards
+  'cards.csv': `id,type,name,aliases,annual_fee,rel:IN_CATEGORY,rel:NETWORK
+g-cards,category,信用卡,credit cards,,,
+n-visa,network,Visa,,,,
+c-gold,product,金卡,Huaxin Gold credit card,300,g-cards,n-visa
+c-gold2,product,金卡,Travel Gold credit card,600,g-cards,
+c-basic,product,普卡,Classic card,0,g-cards,
+c-code,product,商务卡,HX-S1,100,g-cards,
+c-code2,product,商务卡定制版,HX-K1-C,900,g-cards,
 `,
 };
 
@@ -41,6 +42,11 @@ describe('entity linking', () => {
     const r = await services.qa.ask({ question: 'What is the annual fee of the Gold credit card?' });
     expect(r.status).toBe('clarify');
     expect(r.suggestions.map((s) => s.id).sort()).toEqual(['c-gold', 'c-gold2']);
+  });
+
+  it('asks which one even when another name stands beside the shared one', async () => {
+    const r = await services.qa.ask({ question: '金卡能在 Visa 的商户刷吗？' });
+    expect(r.status).toBe('clarify');
   });
 
   it('answers when the name is whole', async () => {

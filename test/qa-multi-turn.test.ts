@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeEmbedder } from '../graph/embedding/fake-embedder.js';
 import { createMemoryStore } from '../graph/memory/memory-store.js';
@@ -20,5 +23,45 @@ describe('multi-turn follow-ups (mini pack, fake embedder)', () => {
     const r = await ask('哪个更贵？');
     expect(r.status).toBe('answered');
     expect(r.answer).toMatch(/^高等数学/);
+  });
+});
+
+// A pack that labels the ingest's own FAQ → entity relation (ABOUT, with the synonym "about"): that
+// label must not turn "What about the car loan?" into a question about FAQs.
+const LABELLED_ABOUT = {
+  'schema.yaml': `attributes:
+  approval_time: { label: { zh: 审批时间, en: approval time } }
+relations:
+  ABOUT: { label: { zh: 相关对象, en: about }, synonyms: [about, regarding] }
+`,
+  'loans.csv': `id,type,name,aliases,approval_time
+l-quick,loan,快e贷,Quick e-Loan,3 分钟
+l-car,loan,车易贷,car loan,3 个工作日
+`,
+  'faq.jsonl': `{"id": "faq-car", "question": "车贷要什么材料？", "answer": "身份证和购车合同。", "about": ["l-car"]}
+`,
+};
+
+describe('follow-ups in a pack that labels ABOUT', () => {
+  let services: Services;
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'qa-about-'));
+    for (const [name, text] of Object.entries(LABELLED_ABOUT)) await writeFile(join(dir, name), text);
+    services = createServices({ store: createMemoryStore(), embedder: createFakeEmbedder(256) });
+    await services.start();
+    expect((await services.ingest(dir)).errors).toEqual([]);
+  });
+  afterAll(async () => {
+    await services.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('asks the last question again about the entity a "What about …?" names', async () => {
+    const ask = (question: string) => services.qa.ask({ question, sessionId: 'about' });
+    expect((await ask('What is the approval time of the Quick e-Loan?')).answer).toContain('3 分钟');
+    const r = await ask('What about the car loan?');
+    expect(r.status).toBe('answered');
+    expect(r.answer).toContain('3 个工作日');
   });
 });

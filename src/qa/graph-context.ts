@@ -1,7 +1,10 @@
 import type { GraphNode, GraphRelationship, GraphStore } from '../ports/graph-store.js';
 
-/** Relationship types the ingest adds for text structure; they are not facts about an entity. */
-export const STRUCTURAL = new Set(['HAS_SECTION', 'MENTIONS']);
+/**
+ * Relationship types the ingest adds for text structure (a section of a document, a text naming an
+ * entity, an FAQ about one); they are not facts about an entity, even when a pack labels them.
+ */
+export const STRUCTURAL = new Set(['HAS_SECTION', 'MENTIONS', 'ABOUT']);
 
 export interface EntityContext {
   entity: GraphNode;

@@ -2,6 +2,7 @@ import { toEntry } from '../catalog/schema-catalog.js';
 import type { GraphNode, GraphStore, TermKind } from '../ports/graph-store.js';
 import { matchKey } from '../ports/text-normalize.js';
 import { createNameMatcher, type NameMatcher } from '../text/name-matcher.js';
+import { STRUCTURAL } from './graph-context.js';
 import { createOverlapScorer, type OverlapScorer } from './lexical-overlap.js';
 
 export interface SchemaItemInfo {
@@ -42,7 +43,7 @@ export function createKnowledgeIndexCache(store: GraphStore) {
   async function build(): Promise<KnowledgeIndex> {
     const entityTerms = await store.listTerms(['entity']);
     const passageTerms = await store.listTerms(['faq', 'section']);
-    const predicateTerms = await store.listTerms(SCHEMA_KINDS);
+    const predicateTerms = (await store.listTerms(SCHEMA_KINDS)).filter((t) => !isStructural(t.target));
     const typeTerms = await store.listTerms(['type']);
     const vocabulary = new Set<string>();
     const addWords = (text: string) => {
@@ -102,3 +103,7 @@ function toSchemaInfo(node: GraphNode): SchemaItemInfo {
 export function labelOf(info: SchemaItemInfo | undefined, key: string, language: string): string {
   return info?.labels[language] ?? info?.labels.zh ?? info?.labels.en ?? key.replace(/_/g, ' ');
 }
+
+/** A schema id of a relation the ingest adds for structure (see STRUCTURAL): never a predicate to map to. */
+export const isStructural = (schemaId: string) =>
+  schemaId.startsWith('schema:relation:') && STRUCTURAL.has(schemaId.slice('schema:relation:'.length));

@@ -2,7 +2,7 @@ import type { Embedder } from '../ports/embedder.js';
 import type { GraphNode, GraphStore, TermKind } from '../ports/graph-store.js';
 import { matchKey } from '../ports/text-normalize.js';
 import { STRUCTURAL } from './graph-context.js';
-import type { KnowledgeIndex, SchemaItemInfo } from './knowledge-index.js';
+import { isStructural, type KnowledgeIndex, type SchemaItemInfo } from './knowledge-index.js';
 import type { LabelMatcher } from './label-similarity.js';
 import { OWN_TERMS, type QueryVector, queryVector, searchTerms } from './semantic-search.js';
 
@@ -145,9 +145,9 @@ export async function mapPredicatesByMeaning(
   // for something the graph does not hold about it: no stand-in. Unless the entity holds the same
   // thing under another name ("有多长" is nearest "长度"; the lake has "湖泊长度"): then that
   // predicate, as near as the label the question found.
-  const nearest = (await searchTerms(store, q, { k: NEAREST, kinds })).filter(
-    (h, _, all) => h.score >= all[0]!.score - MISSING_MARGIN,
-  );
+  const nearest = (await searchTerms(store, q, { k: NEAREST, kinds }))
+    .filter((h) => !isStructural(h.target))
+    .filter((h, _, all) => h.score >= all[0]!.score - MISSING_MARGIN);
   const top = nearest[0];
   if (!top || wanted.has(top.target) || top.score - ranked[0]!.score <= MISSING_MARGIN) return ranked;
   for (const h of nearest) {

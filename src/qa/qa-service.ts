@@ -109,7 +109,7 @@ export function createQaService(deps: QaDeps) {
     );
     // What the question asks about its entities; embedded once, on first use, for every reading.
     const rest = residualOf(question, mentions, embedder);
-    if (ambiguous && entities.length === 0) {
+    if (ambiguous) {
       const asked = { labels: lexical, residual: rest, unexplained: false };
       const deps = { store, synonyms: synonymCheck(lang) };
       const only = await resolveByPredicate(
@@ -118,7 +118,7 @@ export function createQaService(deps: QaDeps) {
       );
       if (only) {
         trace.push({ stage: 'disambiguate', ms: 0, detail: { name: ambiguous.text, chosen: only.id } });
-        entities = [only];
+        entities = dedupe([only, ...entities]);
         ambiguous = undefined;
       }
     }
@@ -207,8 +207,9 @@ export function createQaService(deps: QaDeps) {
             answer: composeEscalation(escalation, lang) + (answered ? `\n\n${answered.answer}` : ''),
           };
         }
-        // A name shared by several entities is asked back, unless the grammar asked for a set of them.
-        if (ambiguous && entities.length === 0 && !isSetAnswer(best)) return clarify(ambiguous, lang);
+        // A name shared by several entities is asked back, unless the grammar asked for a set of them;
+        // another name beside it does not settle which one is meant ("白金卡能在 Visa 的商户刷吗").
+        if (ambiguous && !isSetAnswer(best)) return clarify(ambiguous, lang);
         if (best && best.confidence >= t.answer) return best.build();
         return fallback(evidence, best?.confidence ?? 0);
       },
