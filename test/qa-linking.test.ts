@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeEmbedder } from '../graph/embedding/fake-embedder.js';
 import { createMemoryStore } from '../graph/memory/memory-store.js';
+import { matchKey } from '../src/ports/text-normalize.js';
+import { createKnowledgeIndexCache } from '../src/qa/knowledge-index.js';
+import { linkEntities } from '../src/qa/link-entities.js';
 import { createServices, type Services } from '../src/services.js';
 
 // Part of a name shared by two entities, next to a group name that reads as a typo of it. Model-free.
@@ -19,17 +22,19 @@ c-gold2,product,金卡,Travel Gold credit card,600,g-cards,
 c-basic,product,普卡,Classic card,0,g-cards,
 c-code,product,商务卡,HX-S1,100,g-cards,
 c-code2,product,商务卡定制版,HX-K1-C,900,g-cards,
+br-bj,branch,北京国贸支行,Beijing Guomao Sub-branch|Guomao branch,,,
 `,
 };
 
 describe('entity linking', () => {
   let dir: string;
   let services: Services;
+  const store = createMemoryStore();
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'qa-linking-'));
     for (const [name, text] of Object.entries(PACK)) await writeFile(join(dir, name), text);
-    services = createServices({ store: createMemoryStore(), embedder: createFakeEmbedder(256) });
+    services = createServices({ store, embedder: createFakeEmbedder(256) });
     await services.start();
     expect((await services.ingest(dir)).errors).toEqual([]);
   });
@@ -60,5 +65,13 @@ describe('entity linking', () => {
     const r = await services.qa.ask({ question: 'What annual fee does the HX-S1 come with?' });
     expect(r.status).toBe('answered');
     expect(r.answer).toContain('100');
+  });
+
+  it('takes the words beside a name that belong to the same entity’s other names as part of it', async () => {
+    const index = await createKnowledgeIndexCache(store).get();
+    const question = 'Where is the Beijing Guomao branch?';
+    const [m] = await linkEntities(question, index, store, async () => []);
+    expect(m?.candidates.map((c) => c.id)).toEqual(['br-bj']);
+    expect(matchKey(question).slice(m!.start, m!.end)).toBe('beijing guomao branch');
   });
 });

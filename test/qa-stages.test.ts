@@ -86,6 +86,8 @@ describe('question cues', () => {
       compare: false,
       direction: 'max',
     });
+    expect(detectCues('存款最多能赔多少？', 'zh').superlative).toBe(false); // "at most", not a set's extreme
+    expect(detectCues('哪款卡积分最多？', 'zh')).toMatchObject({ superlative: true, direction: 'max' });
     expect(detectCues('Which is lighter, the X1 or the X2?', 'en')).toMatchObject({ compare: true, direction: 'min' });
     expect(detectCues('Which courier ships my order?', 'en').compare).toBe(false);
     expect(detectCues('What smartwatches do you sell?', 'en').list).toBe(true);

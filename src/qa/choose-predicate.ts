@@ -81,8 +81,12 @@ export async function choosePredicate(
   // other attribute may stand in for it by meaning. Only a specific label counts: in a large schema,
   // short everyday words ("地方", "类型") are some other entity's relation name and say nothing
   // about what this question lacks.
-  if (q.labels.some((p) => matchKey(p.text).length >= SPECIFIC_LABEL)) return undefined;
-  return (await byMeaning([...own], synonyms))[0];
+  // Unless one of the entity's own labels is as near to the question as a synonym would be
+  // ("存五年的话利率是多少": "利率是多少" is another product's label, "存五年利息" this one's).
+  const [best] = await byMeaning([...own], synonyms);
+  if (q.labels.some((p) => matchKey(p.text).length >= SPECIFIC_LABEL))
+    return best && best.score >= synonyms.min ? best : undefined;
+  return best;
 }
 
 /** `items` in the order of `ranked` (by schema id); with `only`, those `ranked` lacks are dropped. */

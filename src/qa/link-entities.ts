@@ -88,7 +88,30 @@ export async function linkEntities(
       mentions.push(p);
     }
   }
+  for (const m of mentions) widenToOwnWords(m, key, mentions);
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Grows a mention over the Latin words beside it that belong to the same entity's other names
+ * ("Beijing" in "the Beijing Guomao branch" when "Guomao branch" and "Beijing Guomao Sub-branch"
+ * are both its names): they name the entity, not what is asked about it.
+ */
+function widenToOwnWords(m: EntityMention, key: string, all: EntityMention[]): void {
+  if (m.candidates.length !== 1) return;
+  const node = m.candidates[0]!;
+  const words = new Set([node.name, ...node.aliases].flatMap((n) => matchKey(n).match(/[a-z0-9]+/g) ?? []));
+  const free = (s: number, e: number) => !all.some((o) => o !== m && s < o.end && o.start < e);
+  for (;;) {
+    const before = /([a-z0-9]+) $/.exec(key.slice(0, m.start));
+    if (!before || !words.has(before[1]!) || !free(m.start - before[0].length, m.start)) break;
+    m.start -= before[0].length;
+  }
+  for (;;) {
+    const after = /^ ([a-z0-9]+)/.exec(key.slice(m.end));
+    if (!after || !words.has(after[1]!) || !free(m.end, m.end + after[0].length)) break;
+    m.end += after[0].length;
+  }
 }
 
 /** How much longer than the exact names inside it a typo reading must be to replace them. */
