@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { matchKey, nameKey } from '../src/ports/text-normalize.js';
+import { composeGraphAnswer } from '../src/qa/compose.js';
 import { detectLanguage } from '../src/qa/detect-language.js';
 import { detectEscalation } from '../src/qa/escalation.js';
 import { allowedTypos, substringEditDistance } from '../src/qa/fuzzy-match.js';
 import { createOverlapScorer, lexicalUnits } from '../src/qa/lexical-overlap.js';
 import { residual } from '../src/qa/map-predicate.js';
 import { degreeWords, detectCues, namesJoined } from '../src/qa/question-cues.js';
+import type { GraphAnswer } from '../src/qa/traverse.js';
 import { createNameMatcher } from '../src/text/name-matcher.js';
 
 describe('normalize', () => {
@@ -135,5 +137,26 @@ describe('escalation', () => {
     expect(detectEscalation('你们就是骗子！', 'zh', 0)?.reason).toBe('abusive_or_angry');
     expect(detectEscalation('this is useless', 'en', 0)?.reason).toBe('abusive_or_angry');
     expect(detectEscalation('hello?', 'en', 2)?.reason).toBe('repeated_fallback');
+  });
+});
+
+describe('composition', () => {
+  const info = {
+    id: 'schema:attribute:custom',
+    item: 'attribute' as const,
+    key: 'custom',
+    labels: { zh: '支持定制', en: 'customizable' },
+  };
+  const answer = (object: string) =>
+    ({
+      entity: { id: 'k1', name: 'K1 键盘' },
+      predicate: { info, text: '定制', via: 'label', score: 1 },
+      facts: [{ subject: 'k1', subjectName: 'K1 键盘', predicate: 'custom', object, source: 's', location: 'l' }],
+      related: [],
+    }) as unknown as GraphAnswer;
+  it('says a yes/no attribute as "label: yes", not "label is yes"', () => {
+    expect(composeGraphAnswer(answer('true'), 'zh')).toBe('K1 键盘的支持定制：是。');
+    expect(composeGraphAnswer(answer('false'), 'en')).toBe('K1 键盘 — customizable: no.');
+    expect(composeGraphAnswer(answer('12'), 'zh')).toBe('K1 键盘的支持定制是12。');
   });
 });

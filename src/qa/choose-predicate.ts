@@ -83,10 +83,11 @@ export async function choosePredicate(
   // about what this question lacks.
   // Unless one of the entity's own labels is as near to the question as a synonym would be
   // ("存五年的话利率是多少": "利率是多少" is another product's label, "存五年利息" this one's).
-  const [best] = await byMeaning([...own], synonyms);
-  if (q.labels.some((p) => matchKey(p.text).length >= SPECIFIC_LABEL))
-    return best && best.score >= synonyms.min ? best : undefined;
-  return best;
+  if (q.labels.some((p) => matchKey(p.text).length >= SPECIFIC_LABEL)) {
+    const [nearest] = await byMeaning([...own]);
+    return nearest && nearest.score >= synonyms.min ? nearest : undefined;
+  }
+  return (await byMeaning([...own], synonyms))[0];
 }
 
 /** `items` in the order of `ranked` (by schema id); with `only`, those `ranked` lacks are dropped. */

@@ -57,7 +57,12 @@ export function composeGraphAnswer(a: GraphAnswer, lang: Language): string {
   const t = T[lang];
   const { info } = a.predicate;
   const label = labelOf(info, info.key, lang);
-  if (info.item === 'attribute') return t.attribute(a.entity.name, label, withUnit(a.facts[0]!.object, info, lang));
+  if (info.item === 'attribute') {
+    const value = a.facts[0]!.object;
+    // "X 的支持定制：是" — "…的支持定制是是" and "The noise cancelling of X is yes" read badly.
+    if (value === 'true' || value === 'false') return t.relation(a.entity.name, label, formatValue(value, lang));
+    return t.attribute(a.entity.name, label, withUnit(value, info, lang));
+  }
   const names = [...new Set(a.related.map((n) => n.name))];
   return t.relation(a.entity.name, label, names.join(t.sep));
 }

@@ -302,7 +302,7 @@ export function createQaService(deps: QaDeps) {
       const section = await bestScopedSection(e.sectionHits, ctx);
       if (section) {
         const score = await topicScore(section.hit, rest.text, index, textSimilarity, t.sectionTopicSlack[lang]);
-        const confidence = Math.min(t.retrievalCap, calibrate(score, t.scoped[lang]));
+        const confidence = Math.min(t.retrievalCap, calibrate(score, t.scopedSection[lang]));
         const hop = (type: string) => labelOf(index.schema.get(`schema:relation:${type}`), type, lang);
         out.push(passageCandidate(section.node, confidence, lang, entity, section.via, hop));
       }
