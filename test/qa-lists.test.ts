@@ -9,6 +9,13 @@ import { createServices, type Services } from '../src/services.js';
 // Groups with a sub-group, a brand, and members that have neighbours of their own (an accessory,
 // an upgrade): only what belongs to a group is listed. Model-free (fake embedder).
 const PACK = {
+  'schema.yaml': `types:
+  branch: { label: { zh: 网点, en: branch }, synonyms: [营业厅, branches] }
+`,
+  'branches.csv': `id,type,name,aliases
+br-1,branch,东门营业厅,East Gate branch
+br-2,branch,西门营业厅,West Gate branch
+`,
   'groups.csv': `id,type,name,aliases,rel:PARENT
 g-all,category,理财产品,wealth products,
 g-fund,category,基金,funds,g-all
@@ -58,5 +65,10 @@ describe('list answers', () => {
   it('lists either group when they are joined by "and" / "和"', async () => {
     expect(await names('有哪些基金和债券？')).toEqual(['国债 2025', '成长二号基金', '稳健一号基金']);
     expect(await names('Which funds and bonds do you offer?')).toEqual(['国债 2025', '成长二号基金', '稳健一号基金']);
+  });
+
+  it('lists every entity of a type the question names when it names no group', async () => {
+    expect(await names('你们有哪些网点？')).toEqual(['东门营业厅', '西门营业厅']);
+    expect(await names('What branches do you have?')).toEqual(['东门营业厅', '西门营业厅']);
   });
 });

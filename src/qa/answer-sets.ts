@@ -154,6 +154,49 @@ export async function answerList(
   };
 }
 
+/** Most entities a list of a whole type names; a type with more is not a list to read out. */
+const TYPE_LIST_MAX = 50;
+
+/**
+ * "你们有哪几种贷款产品", "What branches do you have?": every entity of the one type the question
+ * names by a type label or synonym, when it names no entity to list the members of.
+ */
+export async function answerTypeList(
+  question: string,
+  input: Pick<SetInput, 'store' | 'index' | 'lang' | 't'>,
+): Promise<SetCandidate | undefined> {
+  const found = input.index.types.find(question);
+  const typeIds = [...new Set(found.flatMap((m) => m.ids))];
+  if (typeIds.length !== 1 || !typeIds[0]!.startsWith('schema:type:')) return undefined;
+  const type = typeIds[0]!.slice('schema:type:'.length);
+  const items = await input.store.listNodes({ kind: 'entity', type, limit: TYPE_LIST_MAX + 1 });
+  if (items.length === 0 || items.length > TYPE_LIST_MAX) return undefined;
+  const title = found[0]!.name;
+  const confidence = input.t.setExact;
+  return {
+    kind: 'list',
+    confidence,
+    entities: [],
+    build: () => ({
+      ...baseResult('answered', confidence, input.lang, []),
+      facts: items.map((n) => ({
+        subject: n.id,
+        subjectName: n.name,
+        predicate: 'type',
+        object: title,
+        source: n.provenance[0]!.source,
+        location: n.provenance[0]!.location,
+      })),
+      citations: items.slice(0, 20).map((n) => citeNode(n, n.name, n.text || n.name)),
+      answer: composeList(
+        title,
+        items.map((n) => n.name),
+        input.lang,
+      ),
+    }),
+  };
+}
+
 /** "续航最长的耳机是哪款": the member with the highest or lowest value of the asked attribute. */
 export async function answerExtreme(input: SetInput): Promise<SetCandidate | undefined> {
   const found = await groupMembers(input.store, input.entities, input.joined ?? false);

@@ -3,7 +3,7 @@ import type { GraphNode, GraphStore, TermHit } from '../ports/graph-store.js';
 import type { SessionState, SessionStore } from '../ports/session-store.js';
 import { cleanText, matchKey } from '../ports/text-normalize.js';
 import { getOrCreate } from '../util/get-or-create.js';
-import { answerComparison, answerExtreme, answerList } from './answer-sets.js';
+import { answerComparison, answerExtreme, answerList, answerTypeList } from './answer-sets.js';
 import { choosePredicate } from './choose-predicate.js';
 import {
   composeClarify,
@@ -266,6 +266,10 @@ export function createQaService(deps: QaDeps) {
     };
     if (e.cues.compare && e.entities.length >= 2) {
       const c = await answerComparison(setInput);
+      if (c) out.push(c);
+    }
+    if (e.cues.list && e.entities.length === 0 && !unexplained) {
+      const c = await answerTypeList(e.question, setInput);
       if (c) out.push(c);
     }
     if ((e.cues.list || e.cues.superlative) && e.entities.length > 0) {
