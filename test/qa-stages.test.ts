@@ -159,4 +159,13 @@ describe('composition', () => {
     expect(composeGraphAnswer(answer('false'), 'en')).toBe('K1 键盘 — customizable: no.');
     expect(composeGraphAnswer(answer('12'), 'zh')).toBe('K1 键盘的支持定制是12。');
   });
+  it('puts a unit after numbers only', () => {
+    const fee = { ...info, key: 'fee', labels: { zh: '收费' }, unit: '元' };
+    const a = (object: string) => ({
+      ...answer(object),
+      predicate: { info: fee, text: '收费', via: 'label', score: 1 },
+    });
+    expect(composeGraphAnswer(a('20') as GraphAnswer, 'zh')).toBe('K1 键盘的收费是20元。');
+    expect(composeGraphAnswer(a('免费') as GraphAnswer, 'zh')).toBe('K1 键盘的收费是免费。');
+  });
 });

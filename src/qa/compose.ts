@@ -120,7 +120,8 @@ export function composeFallback(suggestions: Suggestion[], lang: Language): stri
 function withUnit(value: string, info: SchemaItemInfo, lang: Language): string {
   const shown = formatValue(value, lang);
   const unit = info.units?.[lang] ?? info.unit;
-  if (!unit || shown.endsWith(unit)) return shown;
+  // A unit belongs to a number: "免费" stays "免费", not "免费元".
+  if (!unit || shown.endsWith(unit) || !/\d/.test(shown)) return shown;
   return lang === 'en' || /^[a-z]/i.test(unit) ? `${shown} ${unit}` : `${shown}${unit}`;
 }
 

@@ -23,6 +23,29 @@ export interface EntityContext {
  * FAQs speak about it (product → category → parent category ← policy APPLIES_TO).
  */
 export async function entityContext(store: GraphStore, entity: GraphNode, depth = 3): Promise<EntityContext> {
+  const ancestors = await ancestorsOf(store, entity, depth);
+  const documents: EntityContext['documents'] = [];
+  const sections: EntityContext['sections'] = [];
+  const faqs = new Set<string>();
+  for (const target of [{ node: entity, via: [] as GraphRelationship[] }, ...ancestors]) {
+    for (const r of await store.relationships(target.node.id, { direction: 'in' })) {
+      if (r.type === 'APPLIES_TO' && !documents.some((d) => d.id === r.from))
+        documents.push({ id: r.from, via: [...target.via, r] });
+      // A section that names the entity or its category speaks about it, whatever document holds it.
+      if (r.type === 'MENTIONS' && !sections.some((x) => x.id === r.from))
+        sections.push({ id: r.from, via: [...target.via, r] });
+      if (target.node.id === entity.id && (r.type === 'ABOUT' || r.type === 'MENTIONS')) faqs.add(r.from);
+    }
+  }
+  return { entity, ancestors, documents, sections, faqs: [...faqs] };
+}
+
+/** Entities reached by following an entity's own facts outward: its category, the category's parent, its brand. */
+export async function ancestorsOf(
+  store: GraphStore,
+  entity: GraphNode,
+  depth = 3,
+): Promise<EntityContext['ancestors']> {
   const ancestors: EntityContext['ancestors'] = [];
   const seen = new Set([entity.id]);
   let frontier: { id: string; via: GraphRelationship[] }[] = [{ id: entity.id, via: [] }];
@@ -44,21 +67,21 @@ export async function entityContext(store: GraphStore, entity: GraphNode, depth 
     // Only entities lead further: a document reached outward is not a category to climb.
     frontier = next.filter((n) => byId.get(n.id)?.kind === 'entity');
   }
+  return ancestors;
+}
 
-  const documents: EntityContext['documents'] = [];
-  const sections: EntityContext['sections'] = [];
-  const faqs = new Set<string>();
-  for (const target of [{ node: entity, via: [] as GraphRelationship[] }, ...ancestors]) {
-    for (const r of await store.relationships(target.node.id, { direction: 'in' })) {
-      if (r.type === 'APPLIES_TO' && !documents.some((d) => d.id === r.from))
-        documents.push({ id: r.from, via: [...target.via, r] });
-      // A section that names the entity or its category speaks about it, whatever document holds it.
-      if (r.type === 'MENTIONS' && !sections.some((x) => x.id === r.from))
-        sections.push({ id: r.from, via: [...target.via, r] });
-      if (target.node.id === entity.id && (r.type === 'ABOUT' || r.type === 'MENTIONS')) faqs.add(r.from);
-    }
+/**
+ * True when `others` are unrelated to every one of `named`: none is one of them, one of their groups
+ * (category, brand) or a member of one. An FAQ asked about another branch, service or product.
+ */
+export async function unrelatedTo(store: GraphStore, others: GraphNode[], named: GraphNode[]): Promise<boolean> {
+  const near = new Set(named.map((n) => n.id));
+  for (const n of named) for (const a of await ancestorsOf(store, n)) near.add(a.node.id);
+  for (const o of others) {
+    if (near.has(o.id)) return false;
+    if ((await ancestorsOf(store, o)).some((a) => named.some((n) => n.id === a.node.id))) return false;
   }
-  return { entity, ancestors, documents, sections, faqs: [...faqs] };
+  return true;
 }
 
 /** Members of a set-like entity (a category, a brand): nodes that point at it, directly or through sub-groups. */

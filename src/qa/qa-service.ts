@@ -15,9 +15,9 @@ import {
 } from './compose.js';
 import { detectLanguage } from './detect-language.js';
 import { composeEscalation, detectEscalation } from './escalation.js';
-import { type EntityContext, entityContext } from './graph-context.js';
+import { type EntityContext, entityContext, unrelatedTo } from './graph-context.js';
 import { rerank } from './hybrid-rerank.js';
-import { type KnowledgeIndexCache, labelOf, type SchemaItemInfo } from './knowledge-index.js';
+import { type KnowledgeIndex, type KnowledgeIndexCache, labelOf, type SchemaItemInfo } from './knowledge-index.js';
 import { createLabelMatcher, createTextSimilarity } from './label-similarity.js';
 import { type EntityMention, linkEntities } from './link-entities.js';
 import {
@@ -335,7 +335,7 @@ export function createQaService(deps: QaDeps) {
     // Global retrieval: the nearest FAQ and policy section, whatever the question names.
     const faq = e.faqHits[0];
     const lead = faq ? faq.score - (e.faqHits[1]?.score ?? 0) : 0;
-    if (faq) {
+    if (faq && !(await asksAboutOther(faq, e.entities, index))) {
       const topic = e.mentions.length
         ? await topicScore(faq, rest.text, index, textSimilarity, t.topicSlack[lang])
         : faq.score;
@@ -350,6 +350,21 @@ export function createQaService(deps: QaDeps) {
         : section.score;
       if (node) out.push(passageCandidate(node, Math.min(t.retrievalCap, calibrate(score, t.passage)), lang));
     }
+  }
+
+  /**
+   * An FAQ question that names only other things of the same kind as the customer named, unrelated
+   * to them, is about something else however alike the wording ("Is there parking at the Citizen
+   * Center?" does not answer it for the Enterprise Service Center). Things of other kinds (a brand
+   * beside a category) may well be what the FAQ covers.
+   */
+  async function asksAboutOther(hit: TermHit, named: GraphNode[], index: KnowledgeIndex): Promise<boolean> {
+    if (named.length === 0) return false;
+    const ids = [...new Set(index.entities.find(hit.text).flatMap((m) => m.ids))];
+    const others = await store.getNodes(ids);
+    const types = new Set(named.map((n) => n.type));
+    if (others.length === 0 || !others.every((o) => types.has(o.type))) return false;
+    return unrelatedTo(store, others, named);
   }
 
   /** The best-ranked section reachable from the entity: in a policy that applies to it, or naming it. */
