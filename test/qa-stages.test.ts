@@ -56,10 +56,15 @@ describe('name matcher (link stage)', () => {
     expect(words.find('which buses stop here').map((h) => h.ids)).toEqual([['bus']]);
     expect(words.find('list the keyboards and mice').map((h) => h.ids)).toEqual([['peripherals']]);
     expect(words.find('colourful busy')).toEqual([]);
-    const plural = createNameMatcher([
-      { text: 'laptops', id: 'laptops' },
-      { text: 'smartwatches', id: 'watches' },
-    ]);
+    const plural = createNameMatcher(
+      [
+        { text: 'laptops', id: 'laptops' },
+        { text: 'smartwatches', id: 'watches' },
+      ],
+      { singulars: true },
+    );
+    // Not for phrases: "which services" does not stand for "which service halls".
+    expect(createNameMatcher([{ text: 'which services', id: 's' }]).find('which service halls')).toEqual([]);
     expect(plural.find('the lightest laptop').map((h) => h.ids)).toEqual([['laptops']]);
     expect(plural.find('a smartwatch').map((h) => h.ids)).toEqual([['watches']]);
     expect(m.find('x1s')).toEqual([]); // a name ending in a digit takes no plural

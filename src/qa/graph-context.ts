@@ -1,10 +1,11 @@
 import type { GraphNode, GraphRelationship, GraphStore } from '../ports/graph-store.js';
 
 /**
- * Relationship types the ingest adds for text structure (a section of a document, a text naming an
- * entity, an FAQ about one); they are not facts about an entity, even when a pack labels them.
+ * Relationship types the ingest adds between texts and entities (a section of a document, a text
+ * naming an entity, an FAQ about one, a policy applying to one); they are not facts about an entity,
+ * even when a pack labels them. Policies reach a question through their sections instead.
  */
-export const STRUCTURAL = new Set(['HAS_SECTION', 'MENTIONS', 'ABOUT']);
+export const STRUCTURAL = new Set(['HAS_SECTION', 'MENTIONS', 'ABOUT', 'APPLIES_TO']);
 
 export interface EntityContext {
   entity: GraphNode;

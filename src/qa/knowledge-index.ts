@@ -67,9 +67,15 @@ export function createKnowledgeIndexCache(store: GraphStore) {
       byKey.set(info.key, node.id);
     }
     return {
-      entities: createNameMatcher(entityTerms.map((t) => ({ text: t.text, id: t.target }))),
+      entities: createNameMatcher(
+        entityTerms.map((t) => ({ text: t.text, id: t.target })),
+        { singulars: true },
+      ),
       predicates: createNameMatcher(predicateTerms.map((t) => ({ text: t.text, id: t.target }))),
-      types: createNameMatcher(typeTerms.map((t) => ({ text: t.text, id: t.target }))),
+      types: createNameMatcher(
+        typeTerms.map((t) => ({ text: t.text, id: t.target })),
+        { singulars: true },
+      ),
       vocabulary,
       schema,
       byKey,

@@ -23,7 +23,18 @@ const PLURAL_END = /^(?:e?s)(?![a-z0-9])/;
  * Finds known names inside free text, longest first and without overlaps. Cost is
  * text length × longest name, independent of how many names are indexed.
  */
-export function createNameMatcher(entries: Iterable<NameEntry>, minLength = 2) {
+export function createNameMatcher(
+  entries: Iterable<NameEntry>,
+  opts: {
+    minLength?: number;
+    /**
+     * Also read a plural name in the singular ("laptops" for "the lightest laptop"). For names of
+     * things and kinds; a plural inside a phrase ("which services") is no noun to make singular.
+     */
+    singulars?: boolean;
+  } = {},
+) {
+  const minLength = opts.minLength ?? 2;
   const index = new Map<string, { name: string; ids: Set<string> }>();
   let longest = 0;
   const add = (key: string, name: string, id: string) => {
@@ -36,7 +47,7 @@ export function createNameMatcher(entries: Iterable<NameEntry>, minLength = 2) {
     // The match key drops symbols, so "keyboards & mice" would never meet "keyboards and mice".
     if (text.includes('&')) add(matchKey(text.replaceAll('&', ' and ')), text, id);
     // A plural name ("laptops") also stands for one of its kind ("the lightest laptop").
-    for (const singular of singularsOf(matchKey(text))) add(singular, text, id);
+    if (opts.singulars) for (const singular of singularsOf(matchKey(text))) add(singular, text, id);
   }
 
   return {
