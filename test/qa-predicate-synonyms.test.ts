@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphNode } from '../src/ports/graph-store.js';
+import { matchKey } from '../src/ports/text-normalize.js';
 import type { KnowledgeIndex, SchemaItemInfo } from '../src/qa/knowledge-index.js';
 import { type LabelMatcher, labelRule } from '../src/qa/label-similarity.js';
 import type { EntityMention } from '../src/qa/link-entities.js';
 import { ownSynonyms } from '../src/qa/map-predicate.js';
-import { dropLabelMentions, resolveByPredicate } from '../src/qa/resolve-mentions.js';
+import { dropLabelMentions, resolveByPredicate, resolveByWords } from '../src/qa/resolve-mentions.js';
 import { createNameMatcher } from '../src/text/name-matcher.js';
 
 describe('label rule', () => {
@@ -109,5 +110,21 @@ describe('mention resolution', () => {
     expect((await resolveByPredicate(mention('笑傲江湖', [series, novel]), hasScreenwriter))?.id).toBe(series.id);
     const both = node('笑傲江湖-film', ['screenwriter']);
     expect(await resolveByPredicate(mention('笑傲江湖', [series, both]), hasScreenwriter)).toBeUndefined();
+  });
+
+  it('resolves a shared stretch of names by the question’s other words', () => {
+    const named = (id: string, ...aliases: string[]) => ({ ...node(id), aliases }) as GraphNode;
+    const renewal = named('身份证换领', 'ID card renewal');
+    const replacement = named('身份证补领', 'ID card replacement');
+    const at = (question: string, text: string) => {
+      const start = matchKey(question).indexOf(matchKey(text));
+      return { ...mention(text, [renewal, replacement]), start, end: start + matchKey(text).length };
+    };
+    const en = 'How long does it take to renew an ID card?';
+    expect(resolveByWords(at(en, 'id card'), en)?.id).toBe('身份证换领');
+    const zh = '身份证丢了补领要多久？';
+    expect(resolveByWords(at(zh, '身份证'), zh)?.id).toBe('身份证补领');
+    const neither = 'What does an ID card cost?';
+    expect(resolveByWords(at(neither, 'id card'), neither)).toBeUndefined();
   });
 });

@@ -30,7 +30,7 @@ import {
 } from './map-predicate.js';
 import { degreeWords, detectCues, namesJoined, type QuestionCues } from './question-cues.js';
 import { unexplainedContent, unknownCodes } from './residual-content.js';
-import { dropLabelMentions, resolveByPredicate } from './resolve-mentions.js';
+import { dropLabelMentions, resolveByPredicate, resolveByWords } from './resolve-mentions.js';
 import { baseResult, citeNode } from './result-parts.js';
 import { queryVector, searchTerms } from './semantic-search.js';
 import { calibrate, DEFAULT_THRESHOLDS, type Thresholds } from './thresholds.js';
@@ -112,10 +112,12 @@ export function createQaService(deps: QaDeps) {
     if (ambiguous) {
       const asked = { labels: lexical, residual: rest, unexplained: false };
       const deps = { store, synonyms: synonymCheck(lang) };
-      const only = await resolveByPredicate(
-        ambiguous,
-        async (c) => (await choosePredicate(asked, await ownPredicates(c), deps)) !== undefined,
-      );
+      const only =
+        resolveByWords(ambiguous, question) ??
+        (await resolveByPredicate(
+          ambiguous,
+          async (c) => (await choosePredicate(asked, await ownPredicates(c), deps)) !== undefined,
+        ));
       if (only) {
         trace.push({ stage: 'disambiguate', ms: 0, detail: { name: ambiguous.text, chosen: only.id } });
         entities = dedupe([only, ...entities]);

@@ -1,4 +1,5 @@
 import type { GraphNode } from '../ports/graph-store.js';
+import { matchKey } from '../ports/text-normalize.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import type { EntityMention } from './link-entities.js';
 
@@ -51,4 +52,36 @@ export async function resolveByPredicate(
   const having: GraphNode[] = [];
   for (const c of m.candidates) if (await answers(c)) having.push(c);
   return having.length === 1 ? having[0] : undefined;
+}
+
+const HAN_PAIR = /^\p{Script=Han}{2}$/u;
+
+/**
+ * A shared stretch of several names, resolved by the question's other words: the one candidate
+ * whose names hold words the question also uses ("How long does it take to renew an ID card?":
+ * "ID card renewal", not "ID card replacement"; "身份证换领" over "身份证补领"). English words count
+ * by their first five letters (renew/renewal, replaces/replacement), Chinese by character pairs.
+ */
+export function resolveByWords(m: EntityMention, question: string): GraphNode | undefined {
+  const key = matchKey(question);
+  const outside = `${key.slice(0, m.start)} ${key.slice(m.end)}`;
+  const inMention = matchKey(m.text);
+  const cues = (node: GraphNode) => {
+    const found = new Set<string>();
+    for (const name of [node.name, ...node.aliases]) {
+      const k = matchKey(name);
+      for (const w of k.match(/[a-z]{4,}/g) ?? []) {
+        const stem = w.slice(0, 5);
+        if (!inMention.includes(w) && new RegExp(`(^|[^a-z])${stem}`).test(outside)) found.add(stem);
+      }
+      for (let i = 0; i + 2 <= k.length; i++) {
+        const pair = k.slice(i, i + 2);
+        if (HAN_PAIR.test(pair) && !inMention.includes(pair) && outside.includes(pair)) found.add(pair);
+      }
+    }
+    return found.size;
+  };
+  const scored = m.candidates.map((c) => ({ c, n: cues(c) })).sort((a, b) => b.n - a.n);
+  const [first, second] = scored;
+  return first && first.n > 0 && first.n > (second?.n ?? 0) ? first.c : undefined;
 }
