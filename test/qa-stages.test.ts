@@ -7,6 +7,7 @@ import { allowedTypos, substringEditDistance } from '../src/qa/fuzzy-match.js';
 import { createOverlapScorer, lexicalUnits } from '../src/qa/lexical-overlap.js';
 import { residual } from '../src/qa/map-predicate.js';
 import { degreeWords, detectCues, namesJoined } from '../src/qa/question-cues.js';
+import { labelModifiesNext } from '../src/qa/residual-content.js';
 import type { GraphAnswer } from '../src/qa/traverse.js';
 import { createNameMatcher } from '../src/text/name-matcher.js';
 
@@ -172,5 +173,19 @@ describe('composition', () => {
     });
     expect(composeGraphAnswer(a('20') as GraphAnswer, 'zh')).toBe('K1 键盘的收费是20元。');
     expect(composeGraphAnswer(a('免费') as GraphAnswer, 'zh')).toBe('K1 键盘的收费是免费。');
+  });
+});
+
+describe('labels as modifiers', () => {
+  const modifies = (question: string, label: string) => {
+    const key = matchKey(question);
+    return labelModifiesNext(key, label, key.indexOf(label) + label.length);
+  };
+  it('tells a label that qualifies the next noun from one that is asked for', () => {
+    expect(modifies('需要品牌检测报告吗', '品牌')).toBe(true);
+    expect(modifies('价格是多少', '价格')).toBe(false);
+    expect(modifies('保修期多久', '保修期')).toBe(false);
+    expect(modifies('业绩比较基准大概是多少', '业绩比较基准')).toBe(false);
+    expect(modifies('一共要交几份材料', '要交几份')).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import { matchKey } from '../ports/text-normalize.js';
 import { STRUCTURAL } from './graph-context.js';
 import { isStructural, type KnowledgeIndex, type SchemaItemInfo } from './knowledge-index.js';
 import type { LabelMatcher } from './label-similarity.js';
+import { labelModifiesNext } from './residual-content.js';
 import { OWN_TERMS, type QueryVector, queryVector, searchTerms } from './semantic-search.js';
 
 export interface PredicateMatch {
@@ -24,8 +25,10 @@ export function mapPredicatesLexically(
   entitySpans: readonly { start: number; end: number }[],
 ): PredicateMatch[] {
   const out: PredicateMatch[] = [];
+  const key = matchKey(question);
   for (const m of index.predicates.find(question)) {
     if (entitySpans.some((s) => m.start < s.end && s.start < m.end)) continue;
+    if (labelModifiesNext(key, m.name, m.end)) continue;
     for (const id of m.ids) {
       const info = index.schema.get(id);
       if (info) out.push({ info, text: m.name, via: 'label', score: 1 });
