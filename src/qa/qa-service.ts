@@ -308,7 +308,10 @@ export function createQaService(deps: QaDeps) {
       const section = await bestScopedSection(e.sectionHits, ctx);
       if (section) {
         const score = await topicScore(section.hit, rest.text, index, textSimilarity, t.sectionTopicSlack[lang]);
-        const confidence = Math.min(t.retrievalCap, calibrate(score, t.scopedSection[lang]));
+        const confidence = Math.min(
+          t.retrievalCap,
+          Math.max(calibrate(score, t.scopedSection[lang]), await headingConfidence(e.question, section.node, lang)),
+        );
         const hop = (type: string) => labelOf(index.schema.get(`schema:relation:${type}`), type, lang);
         out.push(passageCandidate(section.node, confidence, lang, entity, section.via, hop));
       }
@@ -350,8 +353,22 @@ export function createQaService(deps: QaDeps) {
       const score = e.mentions.length
         ? await topicScore(section, rest.text, index, textSimilarity, t.sectionTopicSlack[lang])
         : section.score;
-      if (node) out.push(passageCandidate(node, Math.min(t.retrievalCap, calibrate(score, t.passage)), lang));
+      if (node) {
+        const confidence = Math.max(calibrate(score, t.passage), await headingConfidence(e.question, node, lang));
+        out.push(passageCandidate(node, Math.min(t.retrievalCap, confidence), lang));
+      }
     }
+  }
+
+  /**
+   * How plainly a section's own heading says what the question asks ("网上预约老是爽约会有什么后果" →
+   * "预约与取号规则 > 爽约的后果"): a long section scores low against a short question even when its
+   * heading is the question's topic. Same-script pairs only; a document's untitled opening has no heading.
+   */
+  async function headingConfidence(question: string, section: GraphNode, lang: Language): Promise<number> {
+    const heading = String(section.attributes.heading?.value ?? '');
+    if (!heading || !section.name.includes(' > ') || HAN.test(heading) !== HAN.test(question)) return 0;
+    return calibrate(await textSimilarity(question, heading), t.sectionHeading[lang]);
   }
 
   /**
@@ -510,6 +527,8 @@ function preferSetAnswers(candidates: Candidate[], t: Thresholds) {
   const others = candidates.filter((c) => c !== set).map((c) => c.confidence);
   set.confidence = Math.max(set.confidence, t.answer, Math.min(1, Math.max(0, ...others) + 0.01));
 }
+
+const HAN = /\p{Script=Han}/u;
 
 /** Entities remembered across turns for follow-ups that name none. */
 const RECENT = 5;

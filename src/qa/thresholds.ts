@@ -73,6 +73,12 @@ export interface Thresholds {
   faqMarginWeight: number;
   /** Question ↔ any policy section. */
   passage: Calibration;
+  /**
+   * Question ↔ a retrieved section's own heading, per language (short text against short text, like
+   * FAQ questions). On the dev, bank and gov packs the right section's heading scored up to 0.8 with
+   * Chinese questions the section text alone left under the bar; no must-refuse question above 0.71.
+   */
+  sectionHeading: Record<'zh' | 'en', Calibration>;
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -93,6 +99,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   faq: { zh: { floor: 0.5, ceiling: 1.0 }, en: { floor: 0.6, ceiling: 1.15 } },
   faqMarginWeight: 0.5,
   passage: { floor: 0.5, ceiling: 1.0 },
+  sectionHeading: { zh: { floor: 0.525, ceiling: 0.95 }, en: { floor: 0.7, ceiling: 1.0 } },
 };
 
 export function calibrate(similarity: number, c: Calibration): number {

@@ -1,0 +1,49 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFakeEmbedder } from '../graph/embedding/fake-embedder.js';
+import { createMemoryStore } from '../graph/memory/memory-store.js';
+import { createServices, type Services } from '../src/services.js';
+
+// A policy whose long sections say little in their first words; their headings say what they are about.
+const PACK = {
+  'booking.md': `---
+id: pol-booking
+type: policy
+title: 预约规则
+---
+
+本规则适用于各服务大厅的预约、取号和叫号，以及与之相关的各项安排和例外情形的处理办法。
+
+## 爽约的后果
+
+一个自然月内累计三次预约后未到场、也未提前取消的，系统将暂停该身份证号的网上预约资格三十天，期间仍可以到现场排队取号办理，暂停期满后自动恢复，无需另行申请。
+
+## 预约渠道
+
+可以通过手机应用、政务服务网站或者服务热线预约未来七天内的时段，每个时段三十分钟，预约成功后会收到短信通知。
+`,
+};
+
+describe('policy sections', () => {
+  let dir: string;
+  let services: Services;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'qa-sections-'));
+    for (const [name, text] of Object.entries(PACK)) await writeFile(join(dir, name), text);
+    services = createServices({ store: createMemoryStore(), embedder: createFakeEmbedder(256) });
+    await services.start();
+    expect((await services.ingest(dir)).errors).toEqual([]);
+  });
+  afterAll(async () => {
+    await services.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('answers with the section whose heading is what the question asks about', async () => {
+    const r = await services.qa.ask({ question: '爽约的后果' });
+    expect(r.status).toBe('answered');
+    expect(r.answer).toContain('暂停该身份证号的网上预约资格三十天');
+  });
+});
