@@ -42,6 +42,14 @@ describe('name matcher (link stage)', () => {
     expect(m.find('X10 怎么样').map((h) => h.ids)).toEqual([['p-x10']]);
     expect(m.find('max1 price')).toEqual([]);
   });
+  it('finds long English names of institutions whole', () => {
+    const long = 'Linjiang Housing Provident Fund Management Center';
+    const names = createNameMatcher([
+      { text: long, id: 'dept' },
+      { text: 'Housing provident fund', id: 'fund' },
+    ]);
+    expect(names.find(`What is the phone number of the ${long}?`).map((h) => h.ids)).toEqual([['dept']]);
+  });
   it('reports a shared name with every candidate', () => {
     expect(m.find('Pro 充电宝多少钱')[0]?.ids.sort()).toEqual(['pb-a', 'pb-b']);
   });

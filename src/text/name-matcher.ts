@@ -15,7 +15,8 @@ export interface NameMatch {
   end: number;
 }
 
-const MAX_NAME = 48;
+// Long enough for full English names of institutions ("Linjiang Housing Provident Fund Management Center").
+const MAX_NAME = 100;
 /** An English plural ending after a name ("colours", "smartwatches"): still the name. */
 const PLURAL_END = /^(?:e?s)(?![a-z0-9])/;
 
