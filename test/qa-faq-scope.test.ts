@@ -1,10 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeEmbedder } from '../graph/embedding/fake-embedder.js';
-import { createMemoryStore } from '../graph/memory/memory-store.js';
-import { createServices, type Services } from '../src/services.js';
+import type { Services } from '../src/services.js';
+import { servicesForPack } from './support/temp-pack.js';
 
 // Two halls of the same kind; the FAQ speaks of one of them. Model-free (fake embedder).
 const PACK = {
@@ -17,19 +13,12 @@ h-enterprise,hall,企业服务中心,Enterprise Service Center
 };
 
 describe('FAQs about another thing of the same kind', () => {
-  let dir: string;
   let services: Services;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'qa-faq-scope-'));
-    for (const [name, text] of Object.entries(PACK)) await writeFile(join(dir, name), text);
-    services = createServices({ store: createMemoryStore(), embedder: createFakeEmbedder(256) });
-    await services.start();
-    expect((await services.ingest(dir)).errors).toEqual([]);
+    ({ services, close } = await servicesForPack(PACK));
   });
-  afterAll(async () => {
-    await services.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => close());
 
   it('answers the FAQ for the thing it names', async () => {
     const r = await services.qa.ask({ question: 'Is there parking at the Citizen Center?' });

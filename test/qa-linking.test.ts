@@ -1,13 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeEmbedder } from '../graph/embedding/fake-embedder.js';
 import { createMemoryStore } from '../graph/memory/memory-store.js';
 import { matchKey } from '../src/ports/text-normalize.js';
 import { createKnowledgeIndexCache } from '../src/qa/knowledge-index.js';
 import { linkEntities } from '../src/qa/link-entities.js';
-import { createServices, type Services } from '../src/services.js';
+import type { Services } from '../src/services.js';
+import { servicesForPack } from './support/temp-pack.js';
 
 // Part of a name shared by two entities, next to a group name that reads as a typo of it. Model-free.
 const PACK = {
@@ -27,21 +24,14 @@ br-bj,branch,北京国贸支行,Beijing Guomao Sub-branch|Guomao branch,,,
 };
 
 describe('entity linking', () => {
-  let dir: string;
   let services: Services;
   const store = createMemoryStore();
 
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'qa-linking-'));
-    for (const [name, text] of Object.entries(PACK)) await writeFile(join(dir, name), text);
-    services = createServices({ store, embedder: createFakeEmbedder(256) });
-    await services.start();
-    expect((await services.ingest(dir)).errors).toEqual([]);
+    ({ services, close } = await servicesForPack(PACK, store));
   });
-  afterAll(async () => {
-    await services.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => close());
 
   it('asks which one when part of a name fits two entities, even beside a group name', async () => {
     const r = await services.qa.ask({ question: 'What is the annual fee of the Gold credit card?' });

@@ -1,10 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeEmbedder } from '../graph/embedding/fake-embedder.js';
-import { createMemoryStore } from '../graph/memory/memory-store.js';
-import { createServices, type Services } from '../src/services.js';
+import type { Services } from '../src/services.js';
+import { servicesForPack } from './support/temp-pack.js';
 
 // Groups with a sub-group, a brand, and members that have neighbours of their own (an accessory,
 // an upgrade): only what belongs to a group is listed. Model-free (fake embedder).
@@ -32,7 +28,6 @@ c1,product,借记卡,Debit Card,g-card,b-hx,f1,
 };
 
 describe('list answers', () => {
-  let dir: string;
   let services: Services;
   const names = async (question: string) => {
     const r = await services.qa.ask({ question });
@@ -40,17 +35,11 @@ describe('list answers', () => {
     return r.facts.map((f) => f.subjectName).sort();
   };
 
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'qa-lists-'));
-    for (const [name, text] of Object.entries(PACK)) await writeFile(join(dir, name), text);
-    services = createServices({ store: createMemoryStore(), embedder: createFakeEmbedder(256) });
-    await services.start();
-    expect((await services.ingest(dir)).errors).toEqual([]);
+    ({ services, close } = await servicesForPack(PACK));
   });
-  afterAll(async () => {
-    await services.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => close());
 
   it('lists a group through its sub-groups, but not its members’ own neighbours', async () => {
     expect(await names('有哪些理财产品？')).toEqual(['国债 2025', '成长二号基金', '稳健一号基金']);

@@ -1,11 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeEmbedder } from '../graph/embedding/fake-embedder.js';
 import { createMemoryStore } from '../graph/memory/memory-store.js';
 import { createServices, type Services } from '../src/services.js';
 import { MINI_PACK } from './support/api-app.js';
+import { servicesForPack } from './support/temp-pack.js';
 
 describe('multi-turn follow-ups (mini pack, fake embedder)', () => {
   let services: Services;
@@ -44,18 +42,11 @@ l-car,loan,车易贷,car loan,3 个工作日
 
 describe('follow-ups in a pack that labels ABOUT', () => {
   let services: Services;
-  let dir: string;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'qa-about-'));
-    for (const [name, text] of Object.entries(LABELLED_ABOUT)) await writeFile(join(dir, name), text);
-    services = createServices({ store: createMemoryStore(), embedder: createFakeEmbedder(256) });
-    await services.start();
-    expect((await services.ingest(dir)).errors).toEqual([]);
+    ({ services, close } = await servicesForPack(LABELLED_ABOUT));
   });
-  afterAll(async () => {
-    await services.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => close());
 
   it('asks the last question again about the entity a "What about …?" names', async () => {
     const ask = (question: string) => services.qa.ask({ question, sessionId: 'about' });

@@ -1,10 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeEmbedder } from '../graph/embedding/fake-embedder.js';
-import { createMemoryStore } from '../graph/memory/memory-store.js';
-import { createServices, type Services } from '../src/services.js';
+import type { Services } from '../src/services.js';
+import { servicesForPack } from './support/temp-pack.js';
 
 // A small pack with the traps of a large schema: near-duplicate labels across entities, a shared
 // name, and a name that is also a label. The fake embedder keeps it model-free.
@@ -32,22 +28,14 @@ short,org,歌星投资有限公司,,,,,,,,
 };
 
 describe('predicate choice over a large, messy schema', () => {
-  let dir: string;
   let services: Services;
   const ask = (question: string) => services.qa.ask({ question });
 
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'qa-choice-'));
-    for (const [name, text] of Object.entries(PACK)) await writeFile(join(dir, name), text);
-    services = createServices({ store: createMemoryStore(), embedder: createFakeEmbedder(256) });
-    await services.start();
-    const summary = await services.ingest(dir);
-    expect(summary.errors).toEqual([]);
+    ({ services, close } = await servicesForPack(PACK));
   });
-  afterAll(async () => {
-    await services.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => close());
 
   it('answers with the entity’s own label when the question uses a near-identical one', async () => {
     const r = await ask('继续教育学院的书记是谁？');

@@ -1,10 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeEmbedder } from '../graph/embedding/fake-embedder.js';
-import { createMemoryStore } from '../graph/memory/memory-store.js';
-import { createServices, type Services } from '../src/services.js';
+import type { Services } from '../src/services.js';
+import { servicesForPack } from './support/temp-pack.js';
 
 // A policy whose long sections say little in their first words; their headings say what they are about.
 const PACK = {
@@ -27,19 +23,12 @@ title: 预约规则
 };
 
 describe('policy sections', () => {
-  let dir: string;
   let services: Services;
+  let close: () => Promise<void>;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'qa-sections-'));
-    for (const [name, text] of Object.entries(PACK)) await writeFile(join(dir, name), text);
-    services = createServices({ store: createMemoryStore(), embedder: createFakeEmbedder(256) });
-    await services.start();
-    expect((await services.ingest(dir)).errors).toEqual([]);
+    ({ services, close } = await servicesForPack(PACK));
   });
-  afterAll(async () => {
-    await services.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => close());
 
   it('answers with the section whose heading is what the question asks about', async () => {
     const r = await services.qa.ask({ question: '爽约的后果' });

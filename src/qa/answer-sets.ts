@@ -127,9 +127,19 @@ export async function answerList(
   const found = await groupMembers(input.store, input.entities, input.joined ?? false);
   if (!found) return undefined;
   const { groups, items } = found;
-  const confidence = input.t.setExact;
   const join = input.joined ? (input.lang === 'zh' ? '和' : ' and ') : input.lang === 'zh' ? '的' : ' ';
-  const title = groups.map((g) => g.name).join(join);
+  return listCandidate(groups.map((g) => g.name).join(join), 'member of', items, groups, input);
+}
+
+/** A list answer: the items by name, each a fact of `relation` to the list's title, with citations. */
+function listCandidate(
+  title: string,
+  relation: string,
+  items: GraphNode[],
+  groups: GraphNode[],
+  input: Pick<SetInput, 'lang' | 't'>,
+): SetCandidate {
+  const confidence = input.t.setExact;
   return {
     kind: 'list',
     confidence,
@@ -139,7 +149,7 @@ export async function answerList(
       facts: items.map((n) => ({
         subject: n.id,
         subjectName: n.name,
-        predicate: 'member of',
+        predicate: relation,
         object: title,
         source: n.provenance[0]!.source,
         location: n.provenance[0]!.location,
@@ -171,30 +181,7 @@ export async function answerTypeList(
   const type = typeIds[0]!.slice('schema:type:'.length);
   const items = await input.store.listNodes({ kind: 'entity', type, limit: TYPE_LIST_MAX + 1 });
   if (items.length === 0 || items.length > TYPE_LIST_MAX) return undefined;
-  const title = found[0]!.name;
-  const confidence = input.t.setExact;
-  return {
-    kind: 'list',
-    confidence,
-    entities: [],
-    build: () => ({
-      ...baseResult('answered', confidence, input.lang, []),
-      facts: items.map((n) => ({
-        subject: n.id,
-        subjectName: n.name,
-        predicate: 'type',
-        object: title,
-        source: n.provenance[0]!.source,
-        location: n.provenance[0]!.location,
-      })),
-      citations: items.slice(0, 20).map((n) => citeNode(n, n.name, n.text || n.name)),
-      answer: composeList(
-        title,
-        items.map((n) => n.name),
-        input.lang,
-      ),
-    }),
-  };
+  return listCandidate(found[0]!.name, 'type', items, [], input);
 }
 
 /** "续航最长的耳机是哪款": the member with the highest or lowest value of the asked attribute. */

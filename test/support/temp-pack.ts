@@ -1,0 +1,30 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { createFakeEmbedder } from '../../graph/embedding/fake-embedder.js';
+import { createMemoryStore } from '../../graph/memory/memory-store.js';
+import type { GraphStore } from '../../src/ports/graph-store.js';
+import { createServices, type Services } from '../../src/services.js';
+
+/**
+ * Services over a small pack written to a temporary folder, on the memory store with the fake
+ * embedder (model-free); `close` removes the folder. The pack must import without errors.
+ */
+export async function servicesForPack(
+  files: Record<string, string>,
+  store: GraphStore = createMemoryStore(),
+): Promise<{ services: Services; close: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'qa-pack-'));
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+  const services = createServices({ store, embedder: createFakeEmbedder(256) });
+  await services.start();
+  expect((await services.ingest(dir)).errors).toEqual([]);
+  return {
+    services,
+    close: async () => {
+      await services.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
