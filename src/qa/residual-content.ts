@@ -47,7 +47,6 @@ export function labelModifiesNext(key: string, label: string, end: number): bool
   if (label.search(ZH_FUNCTION) >= 0) return false;
   const run = /^\p{Script=Han}+/u.exec(key.slice(end))?.[0] ?? '';
   if (!run) return false;
-  ZH_FUNCTION.lastIndex = 0;
   const firstFunction = run.search(ZH_FUNCTION);
   const content = firstFunction < 0 ? run.length : firstFunction;
   return content >= 2;
