@@ -37,6 +37,7 @@ describe('entity linking', () => {
     const r = await services.qa.ask({ question: 'What is the annual fee of the Gold credit card?' });
     expect(r.status).toBe('clarify');
     expect(r.suggestions.map((s) => s.id).sort()).toEqual(['c-gold', 'c-gold2']);
+    expect(r.answer).toContain('"Gold credit card"'); // said back as written, not as the lower-cased key
   });
 
   it('asks which one even when another name stands beside the shared one', async () => {

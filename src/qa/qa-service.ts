@@ -211,7 +211,7 @@ export function createQaService(deps: QaDeps) {
         }
         // A name shared by several entities is asked back, unless the grammar asked for a set of them;
         // another name beside it does not settle which one is meant ("白金卡能在 Visa 的商户刷吗").
-        if (ambiguous && !isSetAnswer(best)) return clarify(ambiguous, lang);
+        if (ambiguous && !isSetAnswer(best)) return clarify(ambiguous, question, lang);
         if (best && best.confidence >= t.answer) return best.build();
         return fallback(evidence, best?.confidence ?? 0);
       },
@@ -490,13 +490,13 @@ export function createQaService(deps: QaDeps) {
     };
   }
 
-  function clarify(m: EntityMention, lang: Language): AskResult {
+  function clarify(m: EntityMention, question: string, lang: Language): AskResult {
     const suggestions = m.candidates.map((c) => ({ id: c.id, text: describeCandidate(c), kind: 'entity' as const }));
     return {
       ...baseResult('clarify', 0.5, lang, []),
       suggestions,
       answer: composeClarify(
-        m.text,
+        asWritten(m.text, question),
         suggestions.map((s) => s.text),
         lang,
       ),
@@ -529,6 +529,16 @@ function preferSetAnswers(candidates: Candidate[], t: Thresholds) {
 }
 
 const HAN = /\p{Script=Han}/u;
+
+/**
+ * A stretch of the match key ("pro power bank") as the customer wrote it ("Pro power bank"), for
+ * saying it back; the key itself when it cannot be found.
+ */
+function asWritten(keyText: string, question: string): string {
+  const words = keyText.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const found = new RegExp(words.join('[\\s\\p{P}\\p{S}]*'), 'iu').exec(question.normalize('NFKC'));
+  return found ? found[0] : keyText;
+}
 
 /** Entities remembered across turns for follow-ups that name none. */
 const RECENT = 5;
