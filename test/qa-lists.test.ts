@@ -59,5 +59,6 @@ describe('list answers', () => {
   it('lists every entity of a type the question names when it names no group', async () => {
     expect(await names('你们有哪些网点？')).toEqual(['东门营业厅', '西门营业厅']);
     expect(await names('What branches do you have?')).toEqual(['东门营业厅', '西门营业厅']);
+    expect((await services.qa.ask({ question: 'What branches do you have?' })).answer).toMatch(/^Branches: /);
   });
 });

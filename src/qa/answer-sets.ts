@@ -1,4 +1,5 @@
 import type { GraphNode, GraphStore } from '../ports/graph-store.js';
+import { matchKey } from '../ports/text-normalize.js';
 import { composeComparison, composeExtreme, composeList } from './compose.js';
 import { members } from './graph-context.js';
 import type { KnowledgeIndex, SchemaItemInfo } from './knowledge-index.js';
@@ -181,7 +182,9 @@ export async function answerTypeList(
   const type = typeIds[0]!.slice('schema:type:'.length);
   const items = await input.store.listNodes({ kind: 'entity', type, limit: TYPE_LIST_MAX + 1 });
   if (items.length === 0 || items.length > TYPE_LIST_MAX) return undefined;
-  return listCandidate(found[0]!.name, 'type', items, [], input);
+  // Titled with the customer's own word for the kind ("branches"), not the schema's singular label.
+  const title = matchKey(question).slice(found[0]!.start, found[0]!.end);
+  return listCandidate(title, 'type', items, [], input);
 }
 
 /** "续航最长的耳机是哪款": the member with the highest or lowest value of the asked attribute. */
