@@ -11,8 +11,8 @@ const example = (path: string) => fileURLToPath(new URL(`../examples/${path}`, i
 /**
  * Every example pack's question set as a regression gate. The floors sit a little under the measured
  * level of this engine (README, "Quality"), raised as it improves; the product targets (95 % / 3 %)
- * are tracked in BENCHMARKS.md, not asserted here until they are met. The bank and government packs
- * were written without looking at the engine, in domains the demo pack does not cover.
+ * are tracked in BENCHMARKS.md, not asserted here until they are met. The bank, government and hospital
+ * packs were written without looking at the engine, in domains the demo pack does not cover.
  */
 const PACKS = [
   {
@@ -22,6 +22,8 @@ const PACKS = [
   },
   { name: 'bank', pack: 'bank-pack', floor: { accuracy: 0.72, maxWrong: 0.12, maxRefuseAnswered: 0.17 } },
   { name: 'government services', pack: 'gov-pack', floor: { accuracy: 0.62, maxWrong: 0.16, maxRefuseAnswered: 0.25 } },
+  // Held out: measured once at the end of the session that added it, never tuned on.
+  { name: 'hospital', pack: 'hospital-pack', floor: { accuracy: 0.66, maxWrong: 0.16, maxRefuseAnswered: 0.17 } },
 ];
 
 describe.skipIf(!realModelAvailable())('example packs (real model)', () => {
@@ -40,7 +42,7 @@ describe.skipIf(!realModelAvailable())('example packs (real model)', () => {
         refuseAnswered: report.mustRefuse.answeredRate,
       };
       console.log(`${name}:`, JSON.stringify(summary), 'by kind:', JSON.stringify(report.byKind));
-      expect(report.total).toBeGreaterThanOrEqual(130);
+      expect(report.total).toBeGreaterThanOrEqual(100);
       expect(summary.accuracy).toBeGreaterThanOrEqual(floor.accuracy);
       expect(summary.wrong).toBeLessThanOrEqual(floor.maxWrong);
       expect(summary.refuseAnswered).toBeLessThanOrEqual(floor.maxRefuseAnswered);
