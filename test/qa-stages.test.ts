@@ -6,7 +6,7 @@ import { detectEscalation } from '../src/qa/escalation.js';
 import { allowedTypos, substringEditDistance } from '../src/qa/fuzzy-match.js';
 import { createOverlapScorer, lexicalUnits } from '../src/qa/lexical-overlap.js';
 import { residual } from '../src/qa/map-predicate.js';
-import { degreeWords, detectCues, namesJoined } from '../src/qa/question-cues.js';
+import { degreeWords, detectCues, namesJoined, possessedFirst } from '../src/qa/question-cues.js';
 import { labelModifiesNext } from '../src/qa/residual-content.js';
 import type { GraphAnswer } from '../src/qa/traverse.js';
 import { createNameMatcher } from '../src/text/name-matcher.js';
@@ -114,6 +114,19 @@ describe('question cues', () => {
     expect(degreeWords('Which card is more expensive to keep?', 'en')).toBe('more expensive');
     expect(degreeWords('Which order came after the other?', 'en')).toBe('');
     expect(degreeWords('哪个更轻，A 还是 B？', 'zh')).toBe('更轻');
+  });
+  it('puts the possessed name first ("A\'s B", "A 的 B" ask about B)', () => {
+    const at = (key: string, ...names: string[]) =>
+      names.map((n) => ({ name: n, start: key.indexOf(n), end: key.indexOf(n) + n.length }));
+    const en = matchKey("What's the address of Mingde Hospital's West Campus?");
+    expect(possessedFirst(en, at(en, 'mingde hospital', 'west campus')).map((m) => m.name)).toEqual([
+      'west campus',
+      'mingde hospital',
+    ]);
+    const zh = matchKey('明德医院的西院区地址在哪');
+    expect(possessedFirst(zh, at(zh, '明德医院', '西院区')).map((m) => m.name)).toEqual(['西院区', '明德医院']);
+    const joined = matchKey('X1 和 X2 哪个贵');
+    expect(possessedFirst(joined, at(joined, 'x1', 'x2')).map((m) => m.name)).toEqual(['x1', 'x2']);
   });
   it('tells groups joined by "and" from names to intersect', () => {
     const spans = (key: string, ...names: string[]) =>

@@ -28,7 +28,7 @@ import {
   residualOf,
   type SynonymCheck,
 } from './map-predicate.js';
-import { degreeWords, detectCues, namesJoined, type QuestionCues } from './question-cues.js';
+import { degreeWords, detectCues, namesJoined, possessedFirst, type QuestionCues } from './question-cues.js';
 import { unexplainedContent, unknownCodes } from './residual-content.js';
 import { dropLabelMentions, resolveByPredicate, resolveByWords } from './resolve-mentions.js';
 import { baseResult, citeNode } from './result-parts.js';
@@ -100,7 +100,11 @@ export function createQaService(deps: QaDeps) {
       (ms) => ms.map((m) => ({ text: m.text, candidates: m.candidates.map((c) => c.id), via: m.via })),
     );
     const mentions = await dropLabelMentions(question, linked, index, owns);
-    let entities = dedupe(mentions.filter((m) => m.candidates.length === 1).map((m) => m.candidates[0]!));
+    let entities = dedupe(
+      possessedFirst(matchKey(question), mentions)
+        .filter((m) => m.candidates.length === 1)
+        .map((m) => m.candidates[0]!),
+    );
     let ambiguous = mentions.find((m) => m.candidates.length > 1);
     const lexical = await step(
       'map',

@@ -88,3 +88,19 @@ export function degreeWords(question: string, lang: 'zh' | 'en'): string {
   const words = (question.match(re) ?? []).filter((w) => (lang === 'zh' ? true : EN_MAX.test(w) || EN_MIN.test(w)));
   return words.join(' ');
 }
+
+const POSSESSIVE = /^(s|的|之)$/;
+
+/**
+ * Entity mentions with the possessed one first: in "Mingde Hospital's West Campus" / "明德医院的西院区"
+ * the question is about the West Campus, the hospital only says whose. `key` is the match key, in which
+ * "'s" reads " s". Other mentions keep their order.
+ */
+export function possessedFirst<T extends { start: number; end: number }>(key: string, mentions: readonly T[]): T[] {
+  const out = [...mentions].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < out.length; i++) {
+    const gap = key.slice(out[i - 1]!.end, out[i]!.start).trim();
+    if (POSSESSIVE.test(gap)) [out[i - 1], out[i]] = [out[i]!, out[i - 1]!];
+  }
+  return out;
+}
