@@ -65,24 +65,10 @@ export function labelRule(a: string, b: string, question?: string): 1 | 0 | unde
   return undefined;
 }
 
-/** Text vectors kept for reuse; FAQ questions repeat across questions. */
-const MAX_CACHED = 20_000;
-
-/** Cosine of two short texts embedded as queries; vectors are cached, as the same texts recur. */
+/** Cosine of two short texts embedded as queries (give it a caching embedder: the same texts recur). */
 export function createTextSimilarity(embedder: Embedder): (a: string, b: string) => Promise<number> {
-  const cache = new Map<string, Promise<Float32Array>>();
-  const vector = (text: string) => {
-    let v = cache.get(text);
-    if (!v) {
-      if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
-      v = embedder.embedQuery(text);
-      cache.set(text, v);
-      v.catch(() => cache.delete(text));
-    }
-    return v;
-  };
   return async (a, b) => {
-    const [va, vb] = await Promise.all([vector(a), vector(b)]);
+    const [va, vb] = await Promise.all([embedder.embedQuery(a), embedder.embedQuery(b)]);
     let dot = 0;
     for (let i = 0; i < va.length; i++) dot += va[i]! * vb[i]!;
     return dot;

@@ -28,6 +28,7 @@ import {
   residualOf,
   type SynonymCheck,
 } from './map-predicate.js';
+import { withQueryCache } from './query-cache.js';
 import { degreeWords, detectCues, namesJoined, possessedFirst, type QuestionCues } from './question-cues.js';
 import { unexplainedContent, unknownCodes } from './residual-content.js';
 import { dropLabelMentions, resolveByPredicate, resolveByWords } from './resolve-mentions.js';
@@ -62,7 +63,8 @@ interface Candidate {
  * compose → score. Answers come only from the graph; below the confidence bar it says so.
  */
 export function createQaService(deps: QaDeps) {
-  const { store, embedder, sessions } = deps;
+  const { store, sessions } = deps;
+  const embedder = withQueryCache(deps.embedder);
   const t = deps.thresholds ?? DEFAULT_THRESHOLDS;
   const now = deps.now ?? Date.now;
   const labelMatcher = createLabelMatcher(store, embedder);
