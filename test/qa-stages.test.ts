@@ -159,6 +159,18 @@ describe('escalation', () => {
     expect(detectEscalation('怎么联系人工客服？', 'zh', 0)).toBeUndefined();
     expect(detectEscalation('I want to talk to a human', 'en', 0)?.reason).toBe('asked_for_human');
     expect(detectEscalation('How do I contact customer service?', 'en', 0)).toBeUndefined();
+    // A verb of contact with a person as its object asks for one too.
+    expect(detectEscalation('I need to chat with an operator', 'en', 0)?.reason).toBe('asked_for_human');
+    expect(detectEscalation('help me contact somebody', 'en', 0)?.reason).toBe('asked_for_human');
+    expect(detectEscalation('can I speak to a doctor about my results?', 'en', 0)).toBeUndefined();
+  });
+  it('reads mild profanity as anger, but not "bloody" that describes blood', () => {
+    expect(detectEscalation('I need to correct the goddamn shipping address', 'en', 0)?.reason).toBe(
+      'abusive_or_angry',
+    );
+    expect(detectEscalation('help me check my bloody invoice', 'en', 0)?.reason).toBe('abusive_or_angry');
+    expect(detectEscalation('what should I do about a bloody nose?', 'en', 0)).toBeUndefined();
+    expect(detectEscalation('Can I scrap my old card?', 'en', 0)).toBeUndefined();
   });
   it('hands over on abuse and after repeated failures', () => {
     expect(detectEscalation('你们就是骗子！', 'zh', 0)?.reason).toBe('abusive_or_angry');

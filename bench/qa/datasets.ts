@@ -166,7 +166,7 @@ export function faqJsonl(faqs: readonly FaqEntry[]): string {
   return `${faqs.map((f) => JSON.stringify(f)).join('\n')}\n`;
 }
 
-function readCsv(text: string): Record<string, string>[] {
+export function readCsv(text: string): Record<string, string>[] {
   return parseCsv(text, { columns: true, skip_empty_lines: true, relax_column_count: false }) as Record<
     string,
     string

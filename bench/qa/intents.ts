@@ -51,30 +51,36 @@ interface Judged {
   result: AskResult;
   ms: number;
   answered: boolean;
-  /** FAQ id of the first FAQ citation of an answered question. */
+  /** FAQ id of the first FAQ citation of an answer or hand-over (`givenFaq`). */
   predicted?: string;
   top1: boolean;
+  /** top1 and answered by the bot itself (a hand-over counts as a miss). */
+  top1Answered: boolean;
   /** FAQ ids of the retrieve stage, best first (undefined when the trace lacks it). */
   raw?: string[];
 }
 
-/** The FAQ the engine answered with: the first citation that points at one of the pack's FAQs. */
-export function answeredFaq(r: AskResult, faqIds: ReadonlySet<string>): string | undefined {
-  if (r.status !== 'answered') return undefined;
+/**
+ * The FAQ the engine gave: the first citation that points at one of the pack's FAQs, of an answer or
+ * of a hand-over to a person (which carries the answer it found, so the agent sees it). A fallback
+ * or clarification gives none, even when it lists FAQs as suggestions.
+ */
+export function givenFaq(r: AskResult, faqIds: ReadonlySet<string>): string | undefined {
+  if (r.status !== 'answered' && r.status !== 'escalated') return undefined;
   return r.citations.find((c) => c.nodeId !== undefined && faqIds.has(c.nodeId))?.nodeId;
 }
 
 function categorise(j: Judged): string {
-  const rawTop1 = j.raw?.[0];
-  if (!j.answered) {
+  if (!j.predicted) {
+    if (j.answered) return 'answered without a FAQ citation';
     if (!j.raw) return `abstained (${j.result.status}), no trace`;
-    return rawTop1 === j.q.intent
+    return j.raw[0] === j.q.intent
       ? `abstained (${j.result.status}) though top FAQ hit was right`
       : `abstained (${j.result.status}), top FAQ hit wrong too`;
   }
-  if (!j.predicted) return 'answered without a FAQ citation';
-  if (!j.raw) return 'wrong FAQ';
-  return j.raw.includes(j.q.intent) ? 'wrong FAQ (gold among 5 nearest terms)' : 'wrong FAQ (gold not among 5 nearest)';
+  const what = j.answered ? 'wrong FAQ' : `wrong FAQ (${j.result.status})`;
+  if (!j.raw) return what;
+  return j.raw.includes(j.q.intent) ? `${what}, gold among 5 nearest terms` : `${what}, gold not among 5 nearest`;
 }
 
 export async function runIntents(ctx: BenchContext, which: Spec['dataset']): Promise<RunOutput> {
@@ -101,7 +107,7 @@ export async function runIntents(ctx: BenchContext, which: Spec['dataset']): Pro
   return withPack(ctx, which, { 'faq.jsonl': faqJsonl(ds.faqs) }, async ({ services, summary, packMs, ingestMs }) => {
     const { asked, warmupMs, totalMs } = await askAll(services.qa, items, (q) => q.text, which, ctx.log);
     const judged: Judged[] = asked.map(({ q, result, ms }) => {
-      const predicted = answeredFaq(result, faqIds);
+      const predicted = givenFaq(result, faqIds);
       return {
         q,
         result,
@@ -109,6 +115,7 @@ export async function runIntents(ctx: BenchContext, which: Spec['dataset']): Pro
         answered: result.status === 'answered',
         predicted,
         top1: predicted === q.intent,
+        top1Answered: predicted === q.intent && result.status === 'answered',
         raw: traceFaqTargets(result),
       };
     });
@@ -124,6 +131,11 @@ export async function runIntents(ctx: BenchContext, which: Spec['dataset']): Pro
 
     const secondary: Metric[] = [
       {
+        label: 'top-1 answered by the bot (a hand-over with the right FAQ counts as a miss)',
+        value: ratio(count((j) => j.top1Answered), n),
+        pct: true,
+      },
+      {
         label: 'top-1 ignoring abstention (retrieve trace)',
         value: withTrace.length ? ratio(rawTop1, withTrace.length) : Number.NaN,
         pct: true,
@@ -133,8 +145,8 @@ export async function runIntents(ctx: BenchContext, which: Spec['dataset']): Pro
         value: withTrace.length ? ratio(rawTop5, withTrace.length) : Number.NaN,
         pct: true,
       },
-      { label: 'precision when answered', value: ratio(top1, answered), pct: true },
-      { label: 'wrong answers', value: ratio(answered - top1, n), pct: true },
+      { label: 'precision when answered', value: ratio(count((j) => j.top1Answered), answered), pct: true },
+      { label: 'wrong answers', value: ratio(count((j) => j.answered && !j.top1), n), pct: true },
       {
         label: 'questions identical to a pack alternate',
         value: leaked.length,
@@ -215,14 +227,7 @@ function escalationMetrics(judged: Judged[], n: number): Metric[] {
   const escalated = (js: Judged[]) => js.filter(isEscalated).length;
   const others = judged.filter((j) => !isEscalationTarget(j.q));
   const othersByIntent = countBy(others.filter(isEscalated), (j) => j.q.intent);
-  // Top-1 that does not penalise the wanted behaviour: an escalated offensive / human-request row counts as routed right.
-  const routed = judged.filter((j) => j.top1 || (isEscalationTarget(j.q) && isEscalated(j))).length;
   return [
-    {
-      label: 'top-1, an escalated offensive/human-request row counted correct',
-      value: ratio(routed, n),
-      pct: true,
-    },
     {
       label: `escalated: offensive rows (tag ${BITEXT_OFFENSIVE_TAG})`,
       value: ratio(escalated(offensive), offensive.length),

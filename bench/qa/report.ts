@@ -47,7 +47,8 @@ const HOW: Record<DatasetName, string> = {
   banking77:
     '**BANKING77** — a pack `faq.jsonl` with one FAQ per intent (77): `question` = the intent name humanised ("card arrival"), ' +
     '`answer` = a neutral placeholder naming the intent, `alternates` = all `train.csv` utterances of the intent. Every `test.csv` ' +
-    'utterance is asked; **top-1** = status `answered` and the first FAQ citation is the gold intent\'s FAQ. "Ignoring abstention" ' +
+    'utterance is asked; **top-1** = the first FAQ citation of the answer is the gold intent\'s FAQ, whether the engine answered or handed ' +
+    'over to a person (a hand-over carries the answer it found; a fallback or clarification counts as a miss). "Ignoring abstention" ' +
     'reads the best FAQ hit of the `retrieve` stage in the debug trace, whatever the engine then decided.',
   bitext:
     '**Bitext customer support** — per intent (27), a seeded mulberry32(2016) shuffle holds out round(20 %) of the rows as questions; ' +
@@ -83,11 +84,14 @@ export function renderSection(results: Partial<Record<DatasetName, DatasetResult
   }
   lines.push('');
   const metas = DATASETS.map((d) => results[d]).filter((r): r is DatasetResult => !!r);
-  const distinct = [
-    ...new Set(metas.map((r) => `${r.date.slice(0, 10)} · ${r.machine} · ${r.model} · commit ${r.commit}`)),
-  ];
-  for (const m of distinct) lines.push(`Measured ${m}.`);
-  if (distinct.length) lines.push('');
+  // Data sets are re-run one at a time, so each line says which results it measured.
+  const byMeta = new Map<string, string[]>();
+  for (const r of metas) {
+    const m = `${r.date.slice(0, 10)} · ${r.machine} · ${r.model} · commit ${r.commit}`;
+    byMeta.set(m, [...(byMeta.get(m) ?? []), r.title.replace(/ \(.*\)$/, '')]);
+  }
+  for (const [m, titles] of byMeta) lines.push(`Measured ${byMeta.size > 1 ? `(${titles.join(', ')}) ` : ''}${m}.`);
+  if (byMeta.size) lines.push('');
 
   for (const r of metas) {
     lines.push(`**${r.title}** — ${r.split}; statuses ${fmtCounts(r.statuses)}.`, '');

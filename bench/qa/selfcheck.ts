@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import type { AskResult } from '../../src/qa/types.js';
 import { humaniseIntent, parseNlpcc, triplesTsv, tsvField } from './datasets.js';
-import { answeredFaq } from './intents.js';
+import { givenFaq } from './intents.js';
 import { latency } from './measure.js';
 import { scoreNlpcc } from './nlpcc.js';
 import { subsample } from './prng.js';
@@ -67,8 +67,10 @@ assert.equal(scoreNlpcc(it, result({ answer: '是机械工业出版社。' })).e
 
 const faqs = new Set(['card_arrival', 'pin_blocked']);
 const cite = (nodeId: string) => ({ sourceId: 'faq.jsonl', title: '', excerpt: '', nodeId });
-assert.equal(answeredFaq(result({ citations: [cite('x'), cite('pin_blocked')] }), faqs), 'pin_blocked');
-assert.equal(answeredFaq(result({ status: 'fallback', citations: [cite('pin_blocked')] }), faqs), undefined);
+assert.equal(givenFaq(result({ citations: [cite('x'), cite('pin_blocked')] }), faqs), 'pin_blocked');
+// A hand-over carries the answer it found; a fallback's suggestions are not an answer.
+assert.equal(givenFaq(result({ status: 'escalated', citations: [cite('pin_blocked')] }), faqs), 'pin_blocked');
+assert.equal(givenFaq(result({ status: 'fallback', citations: [cite('pin_blocked')] }), faqs), undefined);
 assert.equal(humaniseIntent('Refund_not_showing_up'), 'refund not showing up');
 assert.equal(humaniseIntent('reverted_card_payment?'), 'reverted card payment');
 

@@ -10,15 +10,18 @@ export interface EscalationSignal {
 }
 
 const ZH_HUMAN = /(转人工|人工客服|人工服务|找人工|要人工|真人客服|找客服|叫客服|接人工|转接客服|人工)/;
+// A person is asked for by a word for one, or by a verb of contact whose object is a person
+// ("chat with an operator", "contact somebody").
 const EN_HUMAN =
-  /\b(human|real person|live (agent|person|chat)|(customer )?(service |support )?(agent|representative|rep)|speak (to|with) (someone|somebody|a person)|talk (to|with) (someone|somebody|a person))\b/i;
+  /\b(human|real person|live (agent|person|chat)|(customer )?(service |support )?(agent|representative|rep)|(speak|speaking|talk|talking|chat|chatting|contact|contacting|reach|connect) (me )?(to |with )?(a |an |some )?(live |real )?(someone|somebody|person|operator|assistant|representative|staff member|employee))\b/i;
 // "怎么联系人工客服" asks how; "转人工" asks for it now.
 const ZH_HOW = /(怎么|如何|怎样|哪里|在哪|电话是|几点|时间)/;
 const EN_HOW = /\b(how (do|can|to)|where (do|can)|what (is|are) the (number|hours)|when (is|are))\b/i;
 
 const ZH_ANGER = /(垃圾|骗子|骗人|投诉|滚开|滚蛋|妈的|他妈|操你|傻逼|气死|太差|差评|退钱|举报|12315|律师|起诉|受够)/;
+// "bloody" is profanity except where it describes blood ("a bloody nose").
 const EN_ANGER =
-  /\b(fuck\w*|shit\w*|damn|crap|scam\w*|fraud|useless|terrible|awful|worst|ridiculous|pathetic|idiot\w*|stupid|sue|lawyer|complain\w*|furious|angry|unacceptable|disgusting|hate)\b/i;
+  /\b(fuck\w*|\w*shit\w*|(god)?damn\w*|crap\w*|bloody(?! (nose|stools?|urine|discharge|diarrh\w*|mucus|sputum|cough\w*|vomit\w*|show))|bullshit|wtf|freaking|frigging|bastard\w*|bitch\w*|asshole\w*|scam\w*|fraud|useless|terrible|awful|worst|ridiculous|pathetic|idiot\w*|stupid|sue|lawyer|complain\w*|furious|angry|unacceptable|disgusting|hate)\b/i;
 
 export function detectEscalation(
   question: string,
