@@ -132,7 +132,10 @@ export async function runIntents(ctx: BenchContext, which: Spec['dataset']): Pro
     const secondary: Metric[] = [
       {
         label: 'top-1 answered by the bot (a hand-over with the right FAQ counts as a miss)',
-        value: ratio(count((j) => j.top1Answered), n),
+        value: ratio(
+          count((j) => j.top1Answered),
+          n,
+        ),
         pct: true,
       },
       {
@@ -145,8 +148,22 @@ export async function runIntents(ctx: BenchContext, which: Spec['dataset']): Pro
         value: withTrace.length ? ratio(rawTop5, withTrace.length) : Number.NaN,
         pct: true,
       },
-      { label: 'precision when answered', value: ratio(count((j) => j.top1Answered), answered), pct: true },
-      { label: 'wrong answers', value: ratio(count((j) => j.answered && !j.top1), n), pct: true },
+      {
+        label: 'precision when answered',
+        value: ratio(
+          count((j) => j.top1Answered),
+          answered,
+        ),
+        pct: true,
+      },
+      {
+        label: 'wrong answers',
+        value: ratio(
+          count((j) => j.answered && !j.top1),
+          n,
+        ),
+        pct: true,
+      },
       {
         label: 'questions identical to a pack alternate',
         value: leaked.length,

@@ -47,7 +47,7 @@ const HOW: Record<DatasetName, string> = {
   banking77:
     '**BANKING77** — a pack `faq.jsonl` with one FAQ per intent (77): `question` = the intent name humanised ("card arrival"), ' +
     '`answer` = a neutral placeholder naming the intent, `alternates` = all `train.csv` utterances of the intent. Every `test.csv` ' +
-    'utterance is asked; **top-1** = the first FAQ citation of the answer is the gold intent\'s FAQ, whether the engine answered or handed ' +
+    "utterance is asked; **top-1** = the first FAQ citation of the answer is the gold intent's FAQ, whether the engine answered or handed " +
     'over to a person (a hand-over carries the answer it found; a fallback or clarification counts as a miss). "Ignoring abstention" ' +
     'reads the best FAQ hit of the `retrieve` stage in the debug trace, whatever the engine then decided.',
   bitext:
