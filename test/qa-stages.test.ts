@@ -159,6 +159,7 @@ describe('escalation', () => {
     expect(detectEscalation('怎么联系人工客服？', 'zh', 0)).toBeUndefined();
     expect(detectEscalation('I want to talk to a human', 'en', 0)?.reason).toBe('asked_for_human');
     expect(detectEscalation('How do I contact customer service?', 'en', 0)).toBeUndefined();
+    expect(detectEscalation('What time can I talk to someone on the hotline?', 'en', 0)).toBeUndefined();
     // A verb of contact with a person as its object asks for one too.
     expect(detectEscalation('I need to chat with an operator', 'en', 0)?.reason).toBe('asked_for_human');
     expect(detectEscalation('help me contact somebody', 'en', 0)?.reason).toBe('asked_for_human');
