@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeEmbedder } from '../graph/embedding/fake-embedder.js';
 import { createMemoryStore } from '../graph/memory/memory-store.js';
+import { namesSiblingQualifier } from '../src/qa/label-similarity.js';
 import { createServices, type Services } from '../src/services.js';
 import { MINI_PACK } from './support/api-app.js';
 import { servicesForPack } from './support/temp-pack.js';
@@ -54,5 +55,52 @@ describe('follow-ups in a pack that labels ABOUT', () => {
     const r = await ask('What about the car loan?');
     expect(r.status).toBe('answered');
     expect(r.answer).toContain('3 个工作日');
+  });
+});
+
+describe('a follow-up that only changes the qualifier of the last attribute', () => {
+  const info = (key: string, zh: string, en: string) => ({
+    id: `schema:attribute:${key}`,
+    item: 'attribute' as const,
+    key,
+    labels: { zh, en },
+  });
+  const oneYear = info('rate_1y', '1 年期年利率', '1-year rate');
+  const threeYear = info('rate_3y', '3 年期年利率', '3-year rate');
+  const fee = info('fee', '手续费', 'fee');
+
+  it('is a sibling label (same head, another qualifier) whose qualifier the question names', () => {
+    expect(namesSiblingQualifier(oneYear, threeYear, 'And for 3 years?')).toBe(true);
+    expect(namesSiblingQualifier(oneYear, threeYear, '那 3 年期的呢？')).toBe(true);
+    // No qualifier named, a qualifier inside a longer number, or no shared head: not a sibling follow-up.
+    expect(namesSiblingQualifier(oneYear, threeYear, 'And the rate?')).toBe(false);
+    expect(namesSiblingQualifier(oneYear, threeYear, 'And for 13 years?')).toBe(false);
+    expect(namesSiblingQualifier(oneYear, fee, 'And the fee?')).toBe(false);
+    expect(namesSiblingQualifier(oneYear, oneYear, 'And for 1 year?')).toBe(false);
+  });
+
+  const RATES = {
+    'schema.yaml': `attributes:
+  rate_1y: { label: { zh: 1 年期年利率, en: 1-year rate } }
+  rate_3y: { label: { zh: 3 年期年利率, en: 3-year rate } }
+  min_amount: { label: { zh: 起存金额, en: minimum deposit } }
+`,
+    'deposits.csv': `id,type,name,aliases,rate_1y,rate_3y,min_amount
+d-time,deposit,整存整取定期存款,fixed-term deposit,1.35%,1.75%,50 元
+`,
+  };
+  let services: Services;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ services, close } = await servicesForPack(RATES));
+  });
+  afterAll(() => close());
+
+  it('answers the sibling attribute of the last turn', async () => {
+    const ask = (question: string) => services.qa.ask({ question, sessionId: 'rates' });
+    expect((await ask('What is the 1-year rate of the fixed-term deposit?')).answer).toContain('1.35%');
+    const r = await ask('And for 3 years?');
+    expect(r.status).toBe('answered');
+    expect(r.answer).toContain('1.75%');
   });
 });

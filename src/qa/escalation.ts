@@ -16,7 +16,8 @@ const EN_HUMAN =
   /\b(human|real person|live (agent|person|chat)|(customer )?(service |support )?(agent|representative|rep)|(speak|speaking|talk|talking|chat|chatting|contact|contacting|connect) (me )?(to |with )?(a |an |some )?(live |real )?(someone|somebody|person|operator|assistant|representative|staff member|employee))\b/i;
 // "怎么联系人工客服" asks how; "转人工" asks for it now.
 const ZH_HOW = /(怎么|如何|怎样|哪里|在哪|电话是|几点|时间)/;
-const EN_HOW = /\b(how (do|can|to)|where (do|can)|what (is|are) the (number|hours)|when (is|are|can)|what time|which hours)\b/i;
+const EN_HOW =
+  /\b(how (do|can|to)|where (do|can)|what (is|are) the (number|hours)|when (is|are|can)|what time|which hours)\b/i;
 
 const ZH_ANGER = /(垃圾|骗子|骗人|投诉|滚开|滚蛋|妈的|他妈|操你|傻逼|气死|太差|差评|退钱|举报|12315|律师|起诉|受够)/;
 // "bloody" is profanity except where it describes blood ("a bloody nose").

@@ -93,3 +93,35 @@ function sameWord(outer: string, inner: string): boolean {
   if (outer.endsWith(inner) && atWordEdge(outer, at, outer.length)) return true;
   return at === 1 && outer.startsWith(inner) && HAN.test(outer.at(-1)!);
 }
+
+/**
+ * Whether `next` is a sibling of `last` — the same head word under another qualifier ("3-year rate"
+ * / "1-year rate", "三年期利率" / "一年期利率") — and the question names `next`'s qualifier: a
+ * follow-up that only changes the qualifier ("And for 3 years?", "那三年期的呢？") asks for it.
+ */
+export function namesSiblingQualifier(last: SchemaItemInfo, next: SchemaItemInfo, question: string): boolean {
+  const q = matchKey(question);
+  for (const [lang, label] of Object.entries(next.labels)) {
+    const other = last.labels[lang];
+    if (!label || !other) continue;
+    const a = matchKey(label);
+    const head = sharedHead(a, matchKey(other));
+    if (!head) continue;
+    const qualifier = a.slice(0, a.length - head).replace(/[^\p{L}\p{N}]+$/u, '');
+    const at = qualifier ? q.indexOf(qualifier) : -1;
+    if (at >= 0 && atWordEdge(q, at, at + qualifier.length)) return true;
+  }
+  return false;
+}
+
+/** The length of the ending two different labels share, cut back to word edges in both; 0 if under 2. */
+function sharedHead(a: string, b: string): number {
+  if (a === b) return 0;
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  for (; n >= 2; n--) {
+    if (n < a.length && n < b.length && atWordEdge(a, a.length - n, a.length) && atWordEdge(b, b.length - n, b.length))
+      return n;
+  }
+  return 0;
+}

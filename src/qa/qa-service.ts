@@ -18,7 +18,7 @@ import { composeEscalation, detectEscalation } from './escalation.js';
 import { type EntityContext, entityContext, unrelatedTo } from './graph-context.js';
 import { rerank } from './hybrid-rerank.js';
 import { type KnowledgeIndex, type KnowledgeIndexCache, labelOf, type SchemaItemInfo } from './knowledge-index.js';
-import { createLabelMatcher, createTextSimilarity } from './label-similarity.js';
+import { createLabelMatcher, createTextSimilarity, namesSiblingQualifier } from './label-similarity.js';
 import { type EntityMention, linkEntities } from './link-entities.js';
 import {
   mapPredicatesLexically,
@@ -300,10 +300,11 @@ export function createQaService(deps: QaDeps) {
       );
       if (predicate) {
         const graph = await traverse(entity, predicate, store);
+        const last = e.recentPredicate ? index.schema.get(e.recentPredicate) : undefined;
         const confidence =
           predicate.via === 'label'
             ? t.graphExact
-            : predicate.via === 'synonym'
+            : predicate.via === 'synonym' || (last && namesSiblingQualifier(last, predicate.info, e.question))
               ? t.byMeaningCap
               : Math.min(t.byMeaningCap, calibrate(predicate.score, t.predicate[lang]));
         if (graph) out.push(graphCandidate(graph, confidence, lang));
