@@ -20,6 +20,15 @@ describe('normalize', () => {
     expect(matchKey('Buy the X1 降噪耳机, now')).toBe('buy the x1降噪耳机now');
     expect(matchKey('x1, max')).toBe('x1 max');
   });
+  it('reads a single Chinese numeral counting a unit as its digit, one character for one', () => {
+    expect(matchKey('那三年期的呢？')).toBe(matchKey('那 3 年期的呢'));
+    expect(matchKey('一楼西侧')).toBe('1楼西侧');
+    expect(matchKey('两个月')).toBe('2个月');
+    // Part of a larger number, after a Latin word, or not counting anything: unchanged.
+    expect(matchKey('十一年')).toBe('十一年');
+    expect(matchKey('iPhone一年')).toBe('iphone一年');
+    expect(matchKey('三星手机')).toBe('三星手机');
+  });
 });
 
 describe('language', () => {

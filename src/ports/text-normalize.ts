@@ -18,6 +18,27 @@ export function cleanText(text: string): string {
 const ASCII_WORD = /[a-z0-9]/;
 
 /**
+ * A single Chinese numeral counting a unit is its digit ("三年期" / "3 年期", "一楼" / "1 楼"): packs
+ * and customers write either. One character for one, so positions in the key stay those of the
+ * text; not after a Latin word, another numeral or 十/百/千/万 ("十一年" stays), where it is not
+ * a count on its own.
+ */
+const HAN_DIGIT: Record<string, string> = {
+  一: '1',
+  二: '2',
+  两: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
+const COUNTED =
+  /(?<![a-z0-9零一二两三四五六七八九十百千万])([一二两三四五六七八九])(?=\s?(年|个|月|天|日|周|期|次|岁|小时|分钟|倍|元|块|张|份|人|家|楼|层|号|级|折))/gu;
+
+/**
  * Key for finding names inside running text: like `nameKey` but keeps one space between two
  * Latin/digit words, so "x1" does not match inside "x10" or "max1".
  */
@@ -26,7 +47,8 @@ export function matchKey(text: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\p{P}\p{S}\s]+/gu, ' ')
-    .trim();
+    .trim()
+    .replace(COUNTED, (_, n: string) => HAN_DIGIT[n]!);
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
