@@ -231,4 +231,11 @@ describe('labels as modifiers', () => {
     expect(modifies('业绩比较基准大概是多少', '业绩比较基准')).toBe(false);
     expect(modifies('一共要交几份材料', '要交几份')).toBe(false);
   });
+  it('reads a bare "how much" / "how many" followed by a noun as asking for that noun', () => {
+    expect(modifies('How much listening time does a charge give?', 'how much')).toBe(true);
+    expect(modifies('How many pages can I print?', 'how many')).toBe(true);
+    expect(modifies('How much is the X2?', 'how much')).toBe(false);
+    expect(modifies('how much for the X1', 'how much')).toBe(false);
+    expect(modifies('How much?', 'how much')).toBe(false);
+  });
 });

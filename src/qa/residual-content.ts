@@ -37,12 +37,25 @@ export function unknownCodes(question: string, index: KnowledgeIndex): string[] 
   return words.filter((w) => /\d/.test(w) && /[a-z]/.test(w) && !index.vocabulary.has(w));
 }
 
+/** Words after "how much" / "how many" that leave it asking on its own ("how much is it", "how much for"). */
+const EN_AFTER_QUANTIFIER = new Set(
+  'is are was were be does do did will would can could should shall may might must has have had for to it its they them i we you he she this that these those the a an of in on at per each more less money'.split(
+    ' ',
+  ),
+);
+
 /**
  * True when a Chinese label found at `end` of the match key is followed by content of its own
  * ("品牌检测报告": 品牌 qualifies 检测报告), so it modifies another noun instead of naming what is
  * asked. Question words and particles after it ("价格是多少", "保修期多久") leave it the head.
+ * In English the same holds for a bare "how much" / "how many" label: "how much listening time"
+ * asks for the listening time, not the price.
  */
 export function labelModifiesNext(key: string, label: string, end: number): boolean {
+  if (/\b(much|many)$/.test(matchKey(label))) {
+    const next = /^ ?([a-z]+)/.exec(key.slice(end))?.[1];
+    return next !== undefined && !EN_AFTER_QUANTIFIER.has(next);
+  }
   // A label that is itself a question phrase ("要交几份") is followed by what it counts ("材料").
   if (label.search(ZH_FUNCTION) >= 0) return false;
   const run = /^\p{Script=Han}+/u.exec(key.slice(end))?.[0] ?? '';
