@@ -66,3 +66,32 @@ describe('entity linking', () => {
     expect(matchKey(question).slice(m!.start, m!.end)).toBe('beijing guomao branch');
   });
 });
+
+// Two entities whose names end in their kind's name: "the library" is the kind, not part of a name.
+const LIBRARIES = {
+  'schema.yaml': `types:
+  library: { label: { zh: 图书馆, en: library }, synonyms: [libraries] }
+attributes:
+  opening_hours: { label: { zh: 开放时间, en: opening hours } }
+`,
+  'libraries.csv': `id,type,name,aliases,opening_hours
+lib-a,library,南湖图书馆,Nanhu Library,07:30–22:30
+lib-b,library,云溪图书馆,Yunxi Library,08:00–22:00
+`,
+};
+
+describe('entity linking: the name of a kind', () => {
+  let services: Services;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ services, close } = await servicesForPack(LIBRARIES));
+  });
+  afterAll(() => close());
+
+  it('does not read a kind named in the question as part of the names of its members', async () => {
+    const r = await services.qa.ask({ question: 'If I lose a library book, how much do I pay?', debug: true });
+    expect(r.status).not.toBe('clarify');
+    const link = r.trace?.find((s) => s.stage === 'link')?.detail as unknown[];
+    expect(link).toEqual([]);
+  });
+});

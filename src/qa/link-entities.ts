@@ -83,7 +83,10 @@ export async function linkEntities(
     const inside = (m: EntityMention, s: number, e: number) =>
       s <= m.start && m.end <= e && m.end - m.start + SWALLOW_MARGIN <= e - s;
     const taken = (s: number, e: number) => mentions.some((m) => s < m.end && m.start < e && !inside(m, s, e));
-    for (const p of await partialMentions(key, hits, store, taken)) {
+    // A stretch that is the name of a kind ("the library", "宿舍") speaks of the kind, not of the
+    // entities whose names hold it.
+    const kindName = (s: number, e: number) => index.types.lookup(key.slice(s, e)).length > 0;
+    for (const p of await partialMentions(key, hits, store, (s, e) => taken(s, e) || kindName(s, e))) {
       for (let i = mentions.length - 1; i >= 0; i--) if (inside(mentions[i]!, p.start, p.end)) mentions.splice(i, 1);
       mentions.push(p);
     }
