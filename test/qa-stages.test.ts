@@ -238,4 +238,8 @@ describe('labels as modifiers', () => {
     expect(modifies('how much for the X1', 'how much')).toBe(false);
     expect(modifies('How much?', 'how much')).toBe(false);
   });
+  it('reads a word of a compound preposition as no label ("in charge of")', () => {
+    expect(modifies('Which office is in charge of card replacement?', 'charge')).toBe(true);
+    expect(modifies('Is there a charge for card replacement?', 'charge')).toBe(false);
+  });
 });

@@ -28,7 +28,7 @@ export function mapPredicatesLexically(
   const key = matchKey(question);
   for (const m of index.predicates.find(question)) {
     if (entitySpans.some((s) => m.start < s.end && s.start < m.end)) continue;
-    if (labelModifiesNext(key, m.name, m.end)) continue;
+    if (labelModifiesNext(key, m.name, m.end, m.start)) continue;
     for (const id of m.ids) {
       const info = index.schema.get(id);
       if (info) out.push({ info, text: m.name, via: 'label', score: 1 });

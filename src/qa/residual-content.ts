@@ -51,7 +51,10 @@ const EN_AFTER_QUANTIFIER = new Set(
  * In English the same holds for a bare "how much" / "how many" label: "how much listening time"
  * asks for the listening time, not the price.
  */
-export function labelModifiesNext(key: string, label: string, end: number): boolean {
+export function labelModifiesNext(key: string, label: string, end: number, start = end - label.length): boolean {
+  // "in charge of", "in case of", "in terms of": one word of a compound preposition, not a noun asked about.
+  if (/^[a-z]+$/.test(matchKey(label)) && key.slice(0, start).endsWith('in ') && key.startsWith(' of ', end))
+    return true;
   if (/\b(much|many)$/.test(matchKey(label))) {
     const next = /^ ?([a-z]+)/.exec(key.slice(end))?.[1];
     return next !== undefined && !EN_AFTER_QUANTIFIER.has(next);
