@@ -36,3 +36,48 @@ describe('policy sections', () => {
     expect(r.answer).toContain('暂停该身份证号的网上预约资格三十天');
   });
 });
+
+// One cancellation policy for two sibling categories; the home section repeats the question's words.
+const SIBLINGS = {
+  'products.csv': `id,type,name,aliases,rel:IN_CATEGORY,rel:PARENT
+cat-general,category,General Insurance,,,
+cat-motor,category,Motor Insurance,,,cat-general
+cat-home,category,Home Insurance,,,cat-general
+car-plus,product,Car Plus,,cat-motor,
+home-basic,product,Home Basic,,cat-home,
+`,
+  'cancellation.md': `---
+id: pol-cancel
+type: policy
+title: Cancellation and refunds
+applies_to: [cat-general]
+---
+
+## Motor Insurance after the cooling-off period
+
+A motor policy cancelled later is refunded pro rata, less a £35 cancellation fee.
+
+## Home Insurance after the cooling-off period
+
+If I cancel my policy after the cooling-off period, what fee do you take off the refund? For a home policy we take a £20 cancellation fee off the refund.
+`,
+};
+
+describe('policy sections of sibling groups', () => {
+  let services: Services;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ services, close } = await servicesForPack(SIBLINGS));
+  });
+  afterAll(() => close());
+
+  it("passes over a section whose heading names another group of the entity's kind", async () => {
+    const r = await services.qa.ask({
+      question: 'If I cancel my Car Plus after the cooling-off period, what fee do you take off the refund?',
+      debug: true,
+    });
+    const weighed = r.trace?.find((s) => s.stage === 'candidates')?.detail as { kind: string; answer: string }[];
+    const scoped = weighed.find((c) => c.kind === 'passage:scoped');
+    expect(scoped?.answer).toContain('£35');
+  });
+});

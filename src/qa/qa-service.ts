@@ -312,7 +312,7 @@ export function createQaService(deps: QaDeps) {
 
       // Multi-hop: policies that apply to the entity or what it belongs to, and FAQs about it.
       const ctx = await entityContext(store, entity);
-      const section = await bestScopedSection(e.sectionHits, ctx);
+      const section = await bestScopedSection(e.sectionHits, ctx, index);
       if (section) {
         const score = await topicScore(section.hit, rest.text, index, textSimilarity, t.sectionTopicSlack[lang]);
         const confidence = Math.min(
@@ -394,7 +394,7 @@ export function createQaService(deps: QaDeps) {
   }
 
   /** The best-ranked section reachable from the entity: in a policy that applies to it, or naming it. */
-  async function bestScopedSection(hits: TermHit[], ctx: EntityContext) {
+  async function bestScopedSection(hits: TermHit[], ctx: EntityContext, index: KnowledgeIndex) {
     if (ctx.documents.length === 0 && ctx.sections.length === 0) return undefined;
     const byDoc = new Map(ctx.documents.map((d) => [d.id, d.via]));
     const bySection = new Map(ctx.sections.map((d) => [d.id, d.via]));
@@ -403,9 +403,26 @@ export function createQaService(deps: QaDeps) {
       const node = await store.getNode(h.target);
       const viaDoc = node ? byDoc.get(String(node.attributes.document?.value ?? '')) : undefined;
       const via = viaDoc ?? direct;
-      if (node && via) return { node, hit: h, via };
+      if (node && via && !(await headingNamesOther(node, ctx, index))) return { node, hit: h, via };
     }
     return undefined;
+  }
+
+  /**
+   * A section whose heading names a group of the kind the entity belongs to, but not one of its own
+   * ("Home insurance after the cooling-off period" for a car policy): the rule of a sibling group,
+   * in a policy that applies to both.
+   */
+  async function headingNamesOther(section: GraphNode, ctx: EntityContext, index: KnowledgeIndex) {
+    const heading = String(section.attributes.heading?.value ?? '');
+    if (!heading) return false;
+    const ids = [...new Set(index.entities.find(heading).flatMap((m) => m.ids))];
+    if (ids.length === 0) return false;
+    const own = new Set([ctx.entity.id, ...ctx.ancestors.map((a) => a.node.id)]);
+    if (ids.some((id) => own.has(id))) return false;
+    const groupTypes = new Set(ctx.ancestors.map((a) => a.node.type));
+    const named = (await store.getNodes(ids)).filter((n) => groupTypes.has(n.type));
+    return named.length > 0 && unrelatedTo(store, named, [ctx.entity]);
   }
 
   function graphCandidate(g: GraphAnswer, confidence: number, lang: Language): Candidate {
