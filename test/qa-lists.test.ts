@@ -62,3 +62,36 @@ describe('list answers', () => {
     expect((await services.qa.ask({ question: 'What branches do you have?' })).answer).toMatch(/^Branches: /);
   });
 });
+
+// Amounts written with a currency sign and thousands separators, and durations in two units.
+const QUANTITIES = {
+  'schema.yaml': `attributes:
+  medical_cover: { label: { zh: 医疗保额, en: medical cover } }
+  max_trip: { label: { zh: 最长行程, en: longest trip } }
+`,
+  'plans.csv': `id,type,name,aliases,medical_cover,max_trip,rel:IN_CATEGORY
+g-travel,category,旅行险,travel insurance,,,
+p-single,product,单次旅行险,Single Trip,"£5,000,000",90 days,g-travel
+p-annual,product,年度旅行险,Annual Trip,"£10,000,000",45 days,g-travel
+p-long,product,长期旅行险,Long Stay,"£2,000,000",1 year,g-travel
+`,
+};
+
+describe('comparing quantities', () => {
+  let services: Services;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ services, close } = await servicesForPack(QUANTITIES));
+  });
+  afterAll(() => close());
+
+  it('compares amounts with a currency sign and thousands separators', async () => {
+    const r = await services.qa.ask({ question: '单次旅行险和年度旅行险，哪个医疗保额更高？' });
+    expect(r.answer).toMatch(/^年度旅行险/);
+  });
+  it('takes an extreme only among values in one unit', async () => {
+    const r = await services.qa.ask({ question: '旅行险里最长行程最长的是哪个？' });
+    expect(r.answer).toContain('单次旅行险');
+    expect(r.answer).not.toContain('长期旅行险');
+  });
+});

@@ -113,6 +113,10 @@ describe('question cues', () => {
     });
     expect(detectCues('存款最多能赔多少？', 'zh').superlative).toBe(false); // "at most", not a set's extreme
     expect(detectCues('哪款卡积分最多？', 'zh')).toMatchObject({ superlative: true, direction: 'max' });
+    // Before a verb or a noun it is "at most" or an attribute's name, not a set's extreme.
+    expect(detectCues('家财险最高保多少钱？', 'zh').superlative).toBe(false);
+    expect(detectCues('青春信用卡最长能免息几天？', 'zh').superlative).toBe(false);
+    expect(detectCues('最新款的手机是哪个', 'zh').superlative).toBe(true);
     expect(detectCues('Which is lighter, the X1 or the X2?', 'en')).toMatchObject({ compare: true, direction: 'min' });
     expect(detectCues('Which courier ships my order?', 'en').compare).toBe(false);
     expect(detectCues('What smartwatches do you sell?', 'en').list).toBe(true);

@@ -34,11 +34,12 @@ interface SetCandidate {
   build(): ReturnType<typeof baseResult>;
 }
 
-/** Numeric attributes every one of `nodes` has: what they can be compared on. */
+/** Numeric attributes every one of `nodes` has, in the same unit: what they can be compared on. */
 function sharedNumeric(nodes: GraphNode[], index: KnowledgeIndex): SchemaItemInfo[] {
-  const keys = Object.keys(nodes[0]?.attributes ?? {}).filter((k) =>
-    nodes.every((n) => Number.isFinite(toNumber(n.attributes[k]?.value))),
-  );
+  const keys = Object.keys(nodes[0]?.attributes ?? {}).filter((k) => {
+    const qs = nodes.map((n) => quantity(n.attributes[k]?.value));
+    return qs.every((q) => q !== undefined && q.unit === qs[0]!.unit);
+  });
   return keys.map((k) => index.schema.get(`schema:attribute:${k}`)).filter((i): i is SchemaItemInfo => !!i);
 }
 
@@ -191,8 +192,13 @@ export async function answerTypeList(
 export async function answerExtreme(input: SetInput): Promise<SetCandidate | undefined> {
   const found = await groupMembers(input.store, input.entities, input.joined ?? false);
   if (!found) return undefined;
-  const withValues = (info: SchemaItemInfo) =>
-    found.items.filter((n) => Number.isFinite(toNumber(n.attributes[info.key]?.value)));
+  // Members whose value is a quantity in the unit most of them use: "2 年" does not outrank "18 个月".
+  const withValues = (info: SchemaItemInfo) => {
+    const qs = found.items.map((n) => ({ n, q: quantity(n.attributes[info.key]?.value) }));
+    const units = qs.flatMap(({ q }) => (q ? [q.unit] : []));
+    const common = units.sort((a, b) => units.filter((u) => u === b).length - units.filter((u) => u === a).length)[0];
+    return qs.filter(({ q }) => q && q.unit === common).map(({ n }) => n);
+  };
   const keys = new Map<string, SchemaItemInfo>();
   for (const n of found.items) for (const info of sharedNumeric([n], input.index)) keys.set(info.id, info);
   const picked = await pickPredicate(input, [...keys.values()]);
@@ -242,5 +248,20 @@ function attributeFact(node: GraphNode, key: string): Fact {
 }
 
 function toNumber(v: unknown): number {
-  return typeof v === 'number' ? v : typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : Number.NaN;
+  return quantity(v)?.value ?? Number.NaN;
+}
+
+// One number, maybe with thousands separators, a currency sign or code before it and a unit after it.
+const QUANTITY = /^([^\d\s-]{0,3})\s*(-?\d{1,3}(?:,\d{3})+|-?\d+)(\.\d+)?\s*([^\d]*)$/u;
+
+/**
+ * A value that is one quantity ("£5,000,000", "38000 元/学年", "85"), with what it counts (the sign
+ * and unit around it): values are compared only within one unit. Ranges and lists are not one.
+ */
+function quantity(v: unknown): { value: number; unit: string } | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? { value: v, unit: '' } : undefined;
+  if (typeof v !== 'string') return undefined;
+  const m = QUANTITY.exec(v.normalize('NFKC').trim());
+  if (!m) return undefined;
+  return { value: Number(`${m[2]!.replace(/,/g, '')}${m[3] ?? ''}`), unit: `${m[1]}|${m[4]!.trim()}` };
 }

@@ -24,8 +24,9 @@ const ZH_COMPARE =
   /(哪个|哪款|哪一个|哪一款|哪台|哪部|谁)(的)?.{0,8}(更|比较)|比.{1,20}(更|还)|相比|对比|区别|哪个.{0,6}(长|短|大|小|高|低|轻|重|贵|便宜|多|少|快|慢|久)/;
 const EN_COMPARE =
   /\b(which|who)\b.*\b(longer|bigger|larger|higher|heavier|more|greater|faster|newer|shorter|smaller|lower|lighter|less|fewer|slower|cheaper|older|better|worse|pricier|costlier)\b|\bcompare|\bversus\b|\bvs\.?\b|\bdifference between\b/i;
-// "最多/最少" before a verb is "at most / at least" ("最多能贷多少"), not the extreme of a set.
-const ZH_SUPER = /最(长|短|大|小|高|低|轻|重|贵|便宜|快|慢|久|新|早)|最(多|少)(?=的|是|[？?。，,！!]|$)/;
+// "最多/最高…" before a verb or noun is "at most" or an attribute's name ("最多能贷多少", "最高保多少钱",
+// "最高额度"), not the extreme of a set, which ends the phrase or goes on to what it picks ("最贵的", "最新款").
+const ZH_SUPER = /最(长|短|大|小|高|低|轻|重|贵|便宜|快|慢|久|新|早|多|少)(?=的|是|款|个|台|部|一|[？?。，,！!\s]|$)/;
 const ZH_DESCRIBE = /(是什么|是啥|介绍|是哪种|什么东西|怎么样|简介)/;
 const EN_DESCRIBE =
   /^(what|who) (is|are)\b(?!.*\b(of|for)\b)|\btell me about\b|\bdescribe\b|\bwhat's\b(?!.*\b(of|for)\b)/i;
