@@ -4,6 +4,7 @@ import type { SessionState, SessionStore } from '../ports/session-store.js';
 import { cleanText, matchKey } from '../ports/text-normalize.js';
 import { getOrCreate } from '../util/get-or-create.js';
 import { answerComparison, answerExtreme, answerList, answerTypeList } from './answer-sets.js';
+import { chainReading } from './chain-reading.js';
 import { choosePredicate } from './choose-predicate.js';
 import {
   composeClarify,
@@ -290,24 +291,29 @@ export function createQaService(deps: QaDeps) {
     }
 
     const synonyms = synonymCheck(lang);
+    const last = e.recentPredicate ? index.schema.get(e.recentPredicate) : undefined;
+    const confidenceOf = (p: PredicateMatch) =>
+      p.via === 'label'
+        ? t.graphExact
+        : p.via === 'synonym' || (last && namesSiblingQualifier(last, p.info, e.question))
+          ? t.byMeaningCap
+          : Math.min(t.byMeaningCap, calibrate(p.score, t.predicate[lang]));
+    const asked = { labels: e.lexical, residual: rest, unexplained: Boolean(unexplained) };
     for (const entity of e.entities.slice(0, 3)) {
-      // A fact of the entity: the asked attribute or relation, by label or by meaning.
-      const own = await e.ownPredicates(entity);
-      const predicate = await choosePredicate(
-        { labels: e.lexical, residual: rest, unexplained: Boolean(unexplained) },
-        own,
-        { store, synonyms },
+      // What the entity leads to, when the question asks about that ("the office that manages X"):
+      // first, so it wins a tie with the same attribute of the entity itself.
+      const chain = await chainReading(
+        entity,
+        { ...asked, text: e.question },
+        { store, index, synonyms, ownPredicates: e.ownPredicates },
       );
+      if (chain) out.push(graphCandidate(chain.answer, confidenceOf(chain.answer.predicate), lang, chain.hop));
+
+      // A fact of the entity: the asked attribute or relation, by label or by meaning.
+      const predicate = await choosePredicate(asked, await e.ownPredicates(entity), { store, synonyms });
       if (predicate) {
         const graph = await traverse(entity, predicate, store);
-        const last = e.recentPredicate ? index.schema.get(e.recentPredicate) : undefined;
-        const confidence =
-          predicate.via === 'label'
-            ? t.graphExact
-            : predicate.via === 'synonym' || (last && namesSiblingQualifier(last, predicate.info, e.question))
-              ? t.byMeaningCap
-              : Math.min(t.byMeaningCap, calibrate(predicate.score, t.predicate[lang]));
-        if (graph) out.push(graphCandidate(graph, confidence, lang));
+        if (graph) out.push(graphCandidate(graph, confidenceOf(predicate), lang));
       }
 
       // Multi-hop: policies that apply to the entity or what it belongs to, and FAQs about it.
@@ -425,27 +431,30 @@ export function createQaService(deps: QaDeps) {
     return named.length > 0 && unrelatedTo(store, named, [ctx.entity]);
   }
 
-  function graphCandidate(g: GraphAnswer, confidence: number, lang: Language): Candidate {
+  /** A fact of an entity; with `hop`, reached from the entity the question named through one relation. */
+  function graphCandidate(g: GraphAnswer, confidence: number, lang: Language, hop?: GraphAnswer): Candidate {
+    const steps = hop ? [hop, g] : [g];
+    const named = hop?.entity ?? g.entity;
     return {
-      kind: `graph:${g.predicate.info.item}`,
+      kind: hop ? `graph:chain` : `graph:${g.predicate.info.item}`,
       confidence,
-      entities: [g.entity],
-      predicate: g.predicate.info.id,
-      build: () => {
-        const label = labelOf(g.predicate.info, g.predicate.info.key, lang);
-        return {
-          ...baseResult('answered', confidence, lang, [g.entity]),
-          facts: g.facts,
-          citations: g.facts.map((f) => ({
+      entities: [named],
+      predicate: hop ? undefined : g.predicate.info.id,
+      build: () => ({
+        ...baseResult('answered', confidence, lang, [named]),
+        facts: steps.flatMap((s) => s.facts),
+        citations: steps.flatMap((s) => {
+          const label = labelOf(s.predicate.info, s.predicate.info.key, lang);
+          return s.facts.map((f) => ({
             sourceId: f.source,
-            title: g.entity.name,
+            title: s.entity.name,
             excerpt: `${f.subjectName} · ${label}: ${f.object}`,
             location: f.location,
             nodeId: f.subject,
-          })),
-          answer: composeGraphAnswer(g, lang),
-        };
-      },
+          }));
+        }),
+        answer: steps.map((s) => composeGraphAnswer(s, lang)).join(lang === 'zh' ? '' : ' '),
+      }),
     };
   }
 

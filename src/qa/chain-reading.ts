@@ -1,0 +1,82 @@
+import type { GraphNode, GraphStore } from '../ports/graph-store.js';
+import { choosePredicate, type PredicateQuestion } from './choose-predicate.js';
+import type { KnowledgeIndex, SchemaItemInfo } from './knowledge-index.js';
+import { mapPredicatesByMeaning, type PredicateMatch, type SynonymCheck } from './map-predicate.js';
+import { type GraphAnswer, traverse } from './traverse.js';
+
+/** Two facts in a row: the entity's relation to one other entity, then what is asked of that one. */
+export interface ChainAnswer {
+  hop: GraphAnswer;
+  answer: GraphAnswer;
+}
+
+export interface ChainDeps {
+  store: GraphStore;
+  index: KnowledgeIndex;
+  synonyms: SynonymCheck;
+  ownPredicates: (entity: GraphNode) => Promise<SchemaItemInfo[]>;
+}
+
+/**
+ * "What's the phone number of the office that manages the Qiushi Apartments?", "X 所属品类的保修期":
+ * the question asks about what the named entity leads to, not about the entity. It points at the
+ * hop by naming the relation ("所属品类") or the kind of entity at its end ("the office", other than
+ * the entity's own kind), and the relation must lead to exactly one entity; then the attribute asked
+ * for is read on that entity, as for any entity. Undefined when the question does not read that way.
+ */
+export async function chainReading(
+  entity: GraphNode,
+  question: PredicateQuestion & { text: string },
+  deps: ChainDeps,
+): Promise<ChainAnswer | undefined> {
+  const { store, index } = deps;
+  const relations = (await deps.ownPredicates(entity)).filter((p) => p.item === 'relation');
+  if (relations.length === 0) return undefined;
+  const kinds = new Set(
+    index.types
+      .find(question.text)
+      .flatMap((m) => m.ids)
+      .filter((id) => id.startsWith('schema:type:'))
+      .map((id) => id.slice('schema:type:'.length)),
+  );
+  kinds.delete(entity.type);
+  const named = new Set(question.labels.filter((p) => p.info.item === 'relation').map((p) => p.info.id));
+
+  const hops: { info: SchemaItemInfo; hop: GraphAnswer; byName: boolean }[] = [];
+  for (const info of relations) {
+    // The entity's own fact ("X belongs to category C"), not one that points at it (C's members).
+    const out = await store.relationships(entity.id, { type: info.key, direction: 'out' });
+    if (out.length !== 1) continue;
+    const byName = named.has(info.id);
+    const hop = await traverse(entity, asMatch(info), store);
+    const target = hop?.related.find((n) => n.id === out[0]!.to);
+    if (!hop || !target || target.kind !== 'entity' || !(byName || kinds.has(target.type))) continue;
+    hops.push({
+      info,
+      hop: { ...hop, related: [target], facts: hop.facts.filter((f) => f.object === target.name) },
+      byName,
+    });
+  }
+  let chosen = hops.find((h) => h.byName) ?? (hops.length === 1 ? hops[0] : undefined);
+  if (!chosen && hops.length > 1) {
+    // Several relations lead to that kind ("the office that handles admissions" / "… manages it").
+    const [best] = await mapPredicatesByMeaning(
+      question.residual,
+      hops.map((h) => h.info),
+      store,
+    );
+    chosen = hops.find((h) => h.info.id === best?.info.id);
+  }
+  if (!chosen) return undefined;
+
+  const target = chosen.hop.related[0]!;
+  const labels = question.labels.filter((p) => p.info.id !== chosen.info.id);
+  // An attribute of the target: its relations point every way, back to the entity too.
+  const attributes = (await deps.ownPredicates(target)).filter((p) => p.item === 'attribute');
+  const asked = await choosePredicate({ ...question, labels }, attributes, deps);
+  if (!asked) return undefined;
+  const answer = await traverse(target, asked, store);
+  return answer ? { hop: chosen.hop, answer } : undefined;
+}
+
+const asMatch = (info: SchemaItemInfo): PredicateMatch => ({ info, text: info.key, via: 'label', score: 1 });
