@@ -7,7 +7,7 @@ import { allowedTypos, substringEditDistance } from '../src/qa/fuzzy-match.js';
 import { createOverlapScorer, lexicalUnits } from '../src/qa/lexical-overlap.js';
 import { residual } from '../src/qa/map-predicate.js';
 import { degreeWords, detectCues, namesJoined, possessedFirst } from '../src/qa/question-cues.js';
-import { labelModifiesNext } from '../src/qa/residual-content.js';
+import { labelModifiesNext, labelQualifiedBefore } from '../src/qa/residual-content.js';
 import type { GraphAnswer } from '../src/qa/traverse.js';
 import { createNameMatcher } from '../src/text/name-matcher.js';
 
@@ -241,6 +241,18 @@ describe('labels as modifiers', () => {
     expect(modifies('How much is the X2?', 'how much')).toBe(false);
     expect(modifies('how much for the X1', 'how much')).toBe(false);
     expect(modifies('How much?', 'how much')).toBe(false);
+  });
+  it('reads a one-word label after a modifier the pack knows as another thing ("outgoing calls")', () => {
+    const known = new Set(['outgoing', 'battery']);
+    const qualified = (question: string, label: string) => {
+      const key = matchKey(question);
+      return labelQualifiedBefore(key, label, key.indexOf(label), () => false, known);
+    };
+    expect(qualified('when do you stop my outgoing calls?', 'calls')).toBe(true);
+    expect(qualified("What's the battery capacity?", 'capacity')).toBe(true);
+    expect(qualified("What's the street address?", 'address')).toBe(false); // the customer's own word
+    expect(qualified('Do I get unlimited calls?', 'calls')).toBe(false);
+    expect(qualified('How many calls are included?', 'calls')).toBe(false);
   });
   it('reads a word of a compound preposition as no label ("in charge of")', () => {
     expect(modifies('Which office is in charge of card replacement?', 'charge')).toBe(true);

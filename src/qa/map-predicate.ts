@@ -4,7 +4,7 @@ import { matchKey } from '../ports/text-normalize.js';
 import { STRUCTURAL } from './graph-context.js';
 import { isStructural, type KnowledgeIndex, type SchemaItemInfo } from './knowledge-index.js';
 import type { LabelMatcher } from './label-similarity.js';
-import { labelModifiesNext } from './residual-content.js';
+import { labelModifiesNext, labelQualifiedBefore } from './residual-content.js';
 import { OWN_TERMS, type QueryVector, queryVector, searchTerms } from './semantic-search.js';
 
 export interface PredicateMatch {
@@ -26,9 +26,13 @@ export function mapPredicatesLexically(
 ): PredicateMatch[] {
   const out: PredicateMatch[] = [];
   const key = matchKey(question);
-  for (const m of index.predicates.find(question)) {
+  const found = index.predicates.find(question);
+  // A word already accounted for: part of an entity name or of another label.
+  const taken = (at: number) => [...entitySpans, ...found].some((s) => s.start <= at && at < s.end);
+  for (const m of found) {
     if (entitySpans.some((s) => m.start < s.end && s.start < m.end)) continue;
     if (labelModifiesNext(key, m.name, m.end, m.start)) continue;
+    if (labelQualifiedBefore(key, m.name, m.start, taken, index.vocabulary)) continue;
     for (const id of m.ids) {
       const info = index.schema.get(id);
       if (info) out.push({ info, text: m.name, via: 'label', score: 1 });

@@ -67,3 +67,24 @@ export function labelModifiesNext(key: string, label: string, end: number, start
   const content = firstFunction < 0 ? run.length : firstFunction;
   return content >= 2;
 }
+
+/**
+ * True when a one-word English label is the head of a compound whose modifier draws a distinction
+ * the knowledge base knows ("battery capacity" is not the storage "capacity", "outgoing calls" not
+ * the plan's "calls"): the word before it is one the pack uses (`known`), not grammar, an entity
+ * name or part of a longer label (`taken`). A modifier the pack never uses is the customer's own
+ * wording ("street address").
+ */
+export function labelQualifiedBefore(
+  key: string,
+  label: string,
+  start: number,
+  taken: (at: number) => boolean,
+  known: ReadonlySet<string>,
+): boolean {
+  if (!/^[a-z]+$/.test(matchKey(label))) return false;
+  const before = /([a-z]+) $/.exec(key.slice(0, start));
+  if (!before) return false;
+  const word = before[1]!;
+  return known.has(word) && !EN_FUNCTION.has(word) && !taken(start - before[0].length);
+}
