@@ -95,3 +95,35 @@ describe('comparing quantities', () => {
     expect(r.answer).not.toContain('长期旅行险');
   });
 });
+
+// A plan that add-ons point at, available in towns: "which towns" does not list the add-ons.
+const KINDS = {
+  'schema.yaml': `types:
+  town: { label: { zh: 城镇, en: town } }
+relations:
+  AVAILABLE_IN: { label: { zh: 开通地区, en: available in } }
+  ADD_ON_TO: { label: { zh: 可附加于, en: can be added to } }
+`,
+  'things.csv': `id,type,name,aliases,rel:AVAILABLE_IN,rel:ADD_ON_TO
+town-a,town,Ashby Cross,,,
+town-p,town,Port Wrenna,,,
+fibre,plan,Fibre 1 Gig,,town-a|town-p,
+phone-a,addon,Home Phone Anytime,,,fibre
+phone-b,addon,Home Phone Pay As You Call,,,fibre
+`,
+};
+
+describe('lists of a named kind', () => {
+  let services: Services;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ services, close } = await servicesForPack(KINDS));
+  });
+  afterAll(() => close());
+
+  it('does not list what points at an entity when the question asks for another kind', async () => {
+    const r = await services.qa.ask({ question: 'In which towns can I get Fibre 1 Gig?', debug: true });
+    const weighed = r.trace?.find((s) => s.stage === 'candidates')?.detail as { kind: string }[];
+    expect(weighed.some((c) => c.kind === 'list')).toBe(false);
+  });
+});

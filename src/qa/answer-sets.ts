@@ -124,11 +124,15 @@ async function groupMembers(
 
 /** "罗技有哪些商品", "有哪几款平板电脑": the group's members by name. */
 export async function answerList(
-  input: Pick<SetInput, 'store' | 'entities' | 'lang' | 't' | 'joined'>,
+  input: Pick<SetInput, 'store' | 'index' | 'residual' | 'entities' | 'lang' | 't' | 'joined'>,
 ): Promise<SetCandidate | undefined> {
   const found = await groupMembers(input.store, input.entities, input.joined ?? false);
   if (!found) return undefined;
   const { groups, items } = found;
+  // "In which towns can I get Fibre 1 Gig?" names the kind it wants; the add-ons that point at the
+  // plan are not of it.
+  const asked = new Set(input.index.types.find(input.residual.text).flatMap((m) => m.ids));
+  if (asked.size > 0 && !items.some((n) => asked.has(`schema:type:${n.type}`))) return undefined;
   const join = input.joined ? (input.lang === 'zh' ? '和' : ' and ') : input.lang === 'zh' ? '的' : ' ';
   return listCandidate(groups.map((g) => g.name).join(join), 'member of', items, groups, input);
 }
