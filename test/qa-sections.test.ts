@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_THRESHOLDS } from '../src/qa/thresholds.js';
 import type { Services } from '../src/services.js';
 import { servicesForPack } from './support/temp-pack.js';
 
@@ -79,5 +80,61 @@ describe('policy sections of sibling groups', () => {
     const weighed = r.trace?.find((s) => s.stage === 'candidates')?.detail as { kind: string; answer: string }[];
     const scoped = weighed.find((c) => c.kind === 'passage:scoped');
     expect(scoped?.answer).toContain('£35');
+  });
+});
+
+// The same policy in English and in Chinese: English questions about English text have their own scale.
+const BILINGUAL = {
+  'rules-en.md': `---
+id: pol-en
+type: policy
+title: Billing rules
+---
+
+## Paying by card
+
+Pay your bill by debit or credit card in the app or on the phone line.
+`,
+  'rules-zh.md': `---
+id: pol-zh
+type: policy
+title: 缴费规则
+---
+
+## 刷卡缴费
+
+可以在手机应用或者电话热线用借记卡或信用卡缴纳账单。
+`,
+};
+
+describe('calibration by the language of the section', () => {
+  const passage = async (services: Services, question: string) => {
+    const r = await services.qa.ask({ question, debug: true });
+    const weighed = r.trace?.find((s) => s.stage === 'candidates')?.detail as { kind: string; confidence: number }[];
+    return weighed.find((c) => c.kind === 'passage')?.confidence ?? 0;
+  };
+  const unreachable = { floor: 5, ceiling: 6 };
+  // Headings off for both, so only the section text's scale differs.
+  const base = { ...DEFAULT_THRESHOLDS, sectionHeading: { zh: unreachable, en: unreachable } };
+  const strict = { ...base, englishSection: { scoped: unreachable, passage: unreachable } };
+  let plain: Awaited<ReturnType<typeof servicesForPack>>;
+  let english: Awaited<ReturnType<typeof servicesForPack>>;
+  beforeAll(async () => {
+    plain = await servicesForPack(BILINGUAL, undefined, base);
+    english = await servicesForPack(BILINGUAL, undefined, strict);
+  });
+  afterAll(async () => {
+    await plain.close();
+    await english.close();
+  });
+
+  it('scores an English question against an English section on the English scale only', async () => {
+    const q = 'Can I pay my bill by credit card in the app?';
+    expect(await passage(plain.services, q)).toBeGreaterThan(0);
+    expect(await passage(english.services, q)).toBe(0);
+    // A Chinese question, or a Chinese section, keeps the general scale.
+    const zh = '可以用信用卡缴纳账单吗';
+    expect(await passage(plain.services, zh)).toBeGreaterThan(0);
+    expect(await passage(english.services, zh)).toBe(await passage(plain.services, zh));
   });
 });

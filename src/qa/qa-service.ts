@@ -323,7 +323,10 @@ export function createQaService(deps: QaDeps) {
         const score = await topicScore(section.hit, rest.text, index, textSimilarity, t.sectionTopicSlack[lang]);
         const confidence = Math.min(
           t.retrievalCap,
-          Math.max(calibrate(score, t.scopedSection[lang]), await headingConfidence(e.question, section.node, lang)),
+          Math.max(
+            calibrate(score, englishPair(lang, section.node) ? t.englishSection.scoped : t.scopedSection[lang]),
+            await headingConfidence(e.question, section.node, lang),
+          ),
         );
         const hop = (type: string) => labelOf(index.schema.get(`schema:relation:${type}`), type, lang);
         out.push(passageCandidate(section.node, confidence, lang, entity, section.via, hop));
@@ -367,7 +370,8 @@ export function createQaService(deps: QaDeps) {
         ? await topicScore(section, rest.text, index, textSimilarity, t.sectionTopicSlack[lang])
         : section.score;
       if (node) {
-        const confidence = Math.max(calibrate(score, t.passage), await headingConfidence(e.question, node, lang));
+        const scale = englishPair(lang, node) ? t.englishSection.passage : t.passage;
+        const confidence = Math.max(calibrate(score, scale), await headingConfidence(e.question, node, lang));
         out.push(passageCandidate(node, Math.min(t.retrievalCap, confidence), lang));
       }
     }
@@ -562,6 +566,15 @@ function preferSetAnswers(candidates: Candidate[], t: Thresholds) {
 }
 
 const HAN = /\p{Script=Han}/u;
+
+/** An English question about a section written in English (a Chinese name or two inside it aside). */
+function englishPair(lang: Language, section: GraphNode): boolean {
+  if (lang !== 'en') return false;
+  const text = section.text ?? '';
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const latin = text.match(/[A-Za-z]/g)?.length ?? 0;
+  return latin > 4 * han;
+}
 
 /**
  * A stretch of the match key ("pro power bank") as the customer wrote it ("Pro power bank"), for

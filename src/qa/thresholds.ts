@@ -79,6 +79,12 @@ export interface Thresholds {
    * Chinese questions the section text alone left under the bar; no must-refuse question above 0.71.
    */
   sectionHeading: Record<'zh' | 'en', Calibration>;
+  /**
+   * English question ↔ an English section. The floors above were measured on Chinese sections, which
+   * English questions reach across languages at low similarity; English text against English text
+   * scores far higher for unrelated pairs, so the same floors let nearly any section through.
+   */
+  englishSection: { scoped: Calibration; passage: Calibration };
 }
 
 export const DEFAULT_THRESHOLDS: Thresholds = {
@@ -100,6 +106,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   faqMarginWeight: 0.5,
   passage: { floor: 0.5, ceiling: 1.0 },
   sectionHeading: { zh: { floor: 0.525, ceiling: 0.95 }, en: { floor: 0.7, ceiling: 1.0 } },
+  englishSection: { scoped: { floor: 0.6, ceiling: 1.0 }, passage: { floor: 0.6, ceiling: 1.05 } },
 };
 
 export function calibrate(similarity: number, c: Calibration): number {

@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { createFakeEmbedder } from '../../graph/embedding/fake-embedder.js';
 import { createMemoryStore } from '../../graph/memory/memory-store.js';
 import type { GraphStore } from '../../src/ports/graph-store.js';
+import type { Thresholds } from '../../src/qa/thresholds.js';
 import { createServices, type Services } from '../../src/services.js';
 
 /**
@@ -14,10 +15,11 @@ import { createServices, type Services } from '../../src/services.js';
 export async function servicesForPack(
   files: Record<string, string>,
   store: GraphStore = createMemoryStore(),
+  thresholds?: Thresholds,
 ): Promise<{ services: Services; close: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'qa-pack-'));
   for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
-  const services = createServices({ store, embedder: createFakeEmbedder(256) });
+  const services = createServices({ store, embedder: createFakeEmbedder(256), thresholds });
   await services.start();
   expect((await services.ingest(dir)).errors).toEqual([]);
   return {
