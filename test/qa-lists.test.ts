@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../src/services.js';
-import { servicesForPack } from './support/temp-pack.js';
+import { servicesForPack, weighed } from './support/temp-pack.js';
 
 // Groups with a sub-group, a brand, and members that have neighbours of their own (an accessory,
 // an upgrade): only what belongs to a group is listed. Model-free (fake embedder).
@@ -123,7 +123,7 @@ describe('lists of a named kind', () => {
 
   it('does not list what points at an entity when the question asks for another kind', async () => {
     const r = await services.qa.ask({ question: 'In which towns can I get Fibre 1 Gig?', debug: true });
-    const weighed = r.trace?.find((s) => s.stage === 'candidates')?.detail as { kind: string }[];
-    expect(weighed.some((c) => c.kind === 'list')).toBe(false);
+    const readings = weighed(r);
+    expect(readings.some((c) => c.kind === 'list')).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS } from '../src/qa/thresholds.js';
 import type { Services } from '../src/services.js';
-import { servicesForPack } from './support/temp-pack.js';
+import { servicesForPack, weighed } from './support/temp-pack.js';
 
 // A policy whose long sections say little in their first words; their headings say what they are about.
 const PACK = {
@@ -77,8 +77,8 @@ describe('policy sections of sibling groups', () => {
       question: 'If I cancel my Car Plus after the cooling-off period, what fee do you take off the refund?',
       debug: true,
     });
-    const weighed = r.trace?.find((s) => s.stage === 'candidates')?.detail as { kind: string; answer: string }[];
-    const scoped = weighed.find((c) => c.kind === 'passage:scoped');
+    const readings = weighed(r);
+    const scoped = readings.find((c) => c.kind === 'passage:scoped');
     expect(scoped?.answer).toContain('£35');
   });
 });
@@ -110,8 +110,8 @@ title: 缴费规则
 describe('calibration by the language of the section', () => {
   const passage = async (services: Services, question: string) => {
     const r = await services.qa.ask({ question, debug: true });
-    const weighed = r.trace?.find((s) => s.stage === 'candidates')?.detail as { kind: string; confidence: number }[];
-    return weighed.find((c) => c.kind === 'passage')?.confidence ?? 0;
+    const readings = weighed(r);
+    return readings.find((c) => c.kind === 'passage')?.confidence ?? 0;
   };
   const unreachable = { floor: 5, ceiling: 6 };
   // Headings off for both, so only the section text's scale differs.

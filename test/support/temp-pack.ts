@@ -6,6 +6,7 @@ import { createFakeEmbedder } from '../../graph/embedding/fake-embedder.js';
 import { createMemoryStore } from '../../graph/memory/memory-store.js';
 import type { GraphStore } from '../../src/ports/graph-store.js';
 import type { Thresholds } from '../../src/qa/thresholds.js';
+import type { AskResult } from '../../src/qa/types.js';
 import { createServices, type Services } from '../../src/services.js';
 
 /**
@@ -29,4 +30,13 @@ export async function servicesForPack(
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The readings the engine weighed for one question (`debug: true`), from its trace. */
+export function weighed(r: AskResult): { kind: string; confidence: number; answer: string }[] {
+  return (r.trace?.find((s) => s.stage === 'candidates')?.detail ?? []) as {
+    kind: string;
+    confidence: number;
+    answer: string;
+  }[];
 }
