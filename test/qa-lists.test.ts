@@ -127,3 +127,31 @@ describe('lists of a named kind', () => {
     expect(readings.some((c) => c.kind === 'list')).toBe(false);
   });
 });
+
+// A zone with its own list-valued attribute, and services that point at it.
+const OWN_LIST = {
+  'schema.yaml': `attributes:
+  countries: { label: { zh: 包含国家, en: countries covered }, synonyms: [包括哪些国家] }
+relations:
+  SHIPS_TO: { label: { zh: 寄达区域, en: ships to } }
+`,
+  'zones.csv': `id,type,name,aliases,countries,rel:SHIPS_TO
+zone-2,zone,国际二区,Zone 2,美国、加拿大、英国,
+svc-a,service,国际经济快递,International Economy,,zone-2
+svc-b,service,国际特快,International Express,,zone-2
+`,
+};
+
+describe('a list question that names an attribute', () => {
+  let services: Services;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ services, close } = await servicesForPack(OWN_LIST));
+  });
+  afterAll(() => close());
+
+  it("answers with the entity's own list, not with what points at it", async () => {
+    const r = await services.qa.ask({ question: '国际二区都包括哪些国家？' });
+    expect(r.answer).toContain('加拿大');
+  });
+});

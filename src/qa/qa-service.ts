@@ -561,6 +561,10 @@ function isSetAnswer(c: Candidate | undefined): boolean {
 function preferSetAnswers(candidates: Candidate[], t: Thresholds) {
   const set = candidates.find(isSetAnswer);
   if (!set || set.confidence < t.setMin) return;
+  // "国际二区都包括哪些国家" names the zone's own attribute: its value is the list asked for, not
+  // the services that point at the zone.
+  if (set.kind === 'list' && candidates.some((c) => c.kind.startsWith('graph:') && c.confidence >= t.graphExact))
+    return;
   const others = candidates.filter((c) => c !== set).map((c) => c.confidence);
   set.confidence = Math.max(set.confidence, t.answer, Math.min(1, Math.max(0, ...others) + 0.01));
 }
