@@ -155,3 +155,30 @@ describe('a list question that names an attribute', () => {
     expect(r.answer).toContain('加拿大');
   });
 });
+
+// Two services with the same first weight and different prices for it.
+const TIED = {
+  'schema.yaml': `attributes:
+  first_weight: { label: { zh: 首重, en: first weight } }
+  first_price: { label: { zh: 首重价格, en: first-weight price }, synonyms: [首重多少钱] }
+`,
+  'services.csv': `id,type,name,aliases,first_weight,first_price
+svc-next,service,次日达,Next-day,1,22
+svc-std,service,标准快递,Standard Express,1,12
+`,
+};
+
+describe('comparisons over equal values', () => {
+  let services: Services;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ services, close } = await servicesForPack(TIED));
+  });
+  afterAll(() => close());
+
+  it('does not compare on an attribute whose values are all the same', async () => {
+    const r = await services.qa.ask({ question: '次日达和标准快递，首重哪个贵？', debug: true });
+    const compare = weighed(r).find((c) => c.kind === 'compare');
+    expect(compare?.answer ?? '').not.toMatch(/首重更/);
+  });
+});

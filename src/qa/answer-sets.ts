@@ -69,7 +69,12 @@ async function pickPredicate(
 /** "X1 和 X2 哪个续航更长": the shared numeric attribute the question asks about, compared. */
 export async function answerComparison(input: SetInput): Promise<SetCandidate | undefined> {
   const nodes = input.entities.slice(0, 4);
-  const picked = await pickPredicate(input, sharedNumeric(nodes, input.index));
+  // Equal values tell nothing apart: "次日达和标准快递，首重哪个贵" is not about the first weight
+  // (1 kg for both) but about its price.
+  const differing = sharedNumeric(nodes, input.index).filter(
+    (info) => new Set(nodes.map((n) => toNumber(n.attributes[info.key]?.value))).size > 1,
+  );
+  const picked = await pickPredicate(input, differing);
   if (!picked) return undefined;
   const { info } = picked;
   const rows = nodes.map((node) => ({
