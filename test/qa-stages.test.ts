@@ -257,5 +257,6 @@ describe('labels as modifiers', () => {
   it('reads a word of a compound preposition as no label ("in charge of")', () => {
     expect(modifies('Which office is in charge of card replacement?', 'charge')).toBe(true);
     expect(modifies('Is there a charge for card replacement?', 'charge')).toBe(false);
+    expect(modifies('Who is in charge of?', 'charge')).toBe(true);
   });
 });

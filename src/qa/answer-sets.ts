@@ -204,8 +204,9 @@ export async function answerExtreme(input: SetInput): Promise<SetCandidate | und
   // Members whose value is a quantity in the unit most of them use: "2 年" does not outrank "18 个月".
   const withValues = (info: SchemaItemInfo) => {
     const qs = found.items.map((n) => ({ n, q: quantity(n.attributes[info.key]?.value) }));
-    const units = qs.flatMap(({ q }) => (q ? [q.unit] : []));
-    const common = units.sort((a, b) => units.filter((u) => u === b).length - units.filter((u) => u === a).length)[0];
+    const counts = new Map<string, number>();
+    for (const { q } of qs) if (q) counts.set(q.unit, (counts.get(q.unit) ?? 0) + 1);
+    const common = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
     return qs.filter(({ q }) => q && q.unit === common).map(({ n }) => n);
   };
   const keys = new Map<string, SchemaItemInfo>();

@@ -440,7 +440,7 @@ export function createQaService(deps: QaDeps) {
     const steps = hop ? [hop, g] : [g];
     const named = hop?.entity ?? g.entity;
     return {
-      kind: hop ? `graph:chain` : `graph:${g.predicate.info.item}`,
+      kind: hop ? 'graph:chain' : `graph:${g.predicate.info.item}`,
       confidence,
       entities: [named],
       predicate: hop ? undefined : g.predicate.info.id,

@@ -53,7 +53,7 @@ const EN_AFTER_QUANTIFIER = new Set(
  */
 export function labelModifiesNext(key: string, label: string, end: number, start = end - label.length): boolean {
   // "in charge of", "in case of", "in terms of": one word of a compound preposition, not a noun asked about.
-  if (/^[a-z]+$/.test(matchKey(label)) && key.slice(0, start).endsWith('in ') && key.startsWith(' of ', end))
+  if (/^[a-z]+$/.test(matchKey(label)) && key.slice(0, start).endsWith('in ') && /^ of( |$)/.test(key.slice(end)))
     return true;
   if (/\b(much|many)$/.test(matchKey(label))) {
     const next = /^ ?([a-z]+)/.exec(key.slice(end))?.[1];
