@@ -13,6 +13,10 @@ export interface PredicateMatch {
   /** A label in the question, an own label naming the same as another predicate's label, or meaning. */
   via: 'label' | 'synonym' | 'vector';
   score: number;
+  /** By meaning: how far it stands above the entity's next nearest predicate (1 when it has no other). */
+  lead?: number;
+  /** By meaning: that next nearest predicate. */
+  runnerUp?: SchemaItemInfo;
 }
 
 /**
@@ -146,6 +150,10 @@ export async function mapPredicatesByMeaning(
       best.set(h.target, { info, text: h.text, via: 'vector', score: h.score });
   }
   const ranked = [...best.values()].sort((a, b) => b.score - a.score);
+  if (ranked[0]) {
+    ranked[0].lead = ranked[0].score - (ranked[1]?.score ?? ranked[0].score - 1);
+    ranked[0].runnerUp = ranked[1]?.info;
+  }
   if (!strict || ranked.length === 0) return ranked;
 
   // If the labels nearest the question belong to predicates this entity lacks, the question asks

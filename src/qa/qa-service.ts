@@ -292,12 +292,19 @@ export function createQaService(deps: QaDeps) {
 
     const synonyms = synonymCheck(lang);
     const last = e.recentPredicate ? index.schema.get(e.recentPredicate) : undefined;
-    const confidenceOf = (p: PredicateMatch) =>
+    // By meaning alone, barely ahead of the entity's next predicate is a toss-up between them, unless
+    // both say the same ("出生日期" / "出生时间" with one date).
+    const tossUp = (p: PredicateMatch, entity: GraphNode) => {
+      const value = entity.attributes[p.info.key]?.value;
+      const same = value !== undefined && p.runnerUp && entity.attributes[p.runnerUp.key]?.value === value;
+      return same ? 1 : Math.min(1, (p.lead ?? 1) / t.byMeaningLead);
+    };
+    const confidenceOf = (p: PredicateMatch, entity: GraphNode) =>
       p.via === 'label'
         ? t.graphExact
         : p.via === 'synonym' || (last && namesSiblingQualifier(last, p.info, e.question))
           ? t.byMeaningCap
-          : Math.min(t.byMeaningCap, calibrate(p.score, t.predicate[lang]));
+          : Math.min(t.byMeaningCap, calibrate(p.score, t.predicate[lang])) * tossUp(p, entity);
     const asked = { labels: e.lexical, residual: rest, unexplained: Boolean(unexplained) };
     for (const entity of e.entities.slice(0, 3)) {
       // What the entity leads to, when the question asks about that ("the office that manages X"):
@@ -307,13 +314,16 @@ export function createQaService(deps: QaDeps) {
         { ...asked, text: e.question },
         { store, index, synonyms, ownPredicates: e.ownPredicates },
       );
-      if (chain) out.push(graphCandidate(chain.answer, confidenceOf(chain.answer.predicate), lang, chain.hop));
+      if (chain)
+        out.push(
+          graphCandidate(chain.answer, confidenceOf(chain.answer.predicate, chain.answer.entity), lang, chain.hop),
+        );
 
       // A fact of the entity: the asked attribute or relation, by label or by meaning.
       const predicate = await choosePredicate(asked, await e.ownPredicates(entity), { store, synonyms });
       if (predicate) {
         const graph = await traverse(entity, predicate, store);
-        if (graph) out.push(graphCandidate(graph, confidenceOf(predicate), lang));
+        if (graph) out.push(graphCandidate(graph, confidenceOf(predicate, entity), lang));
       }
 
       // Multi-hop: policies that apply to the entity or what it belongs to, and FAQs about it.
