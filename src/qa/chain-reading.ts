@@ -41,13 +41,16 @@ export async function chainReading(
   );
   kinds.delete(entity.type);
   const named = new Set(question.labels.filter((p) => p.info.item === 'relation').map((p) => p.info.id));
+  // Most questions name neither: no graph reads for them.
+  if (kinds.size === 0 && !relations.some((r) => named.has(r.id))) return undefined;
 
   const hops: { info: SchemaItemInfo; hop: GraphAnswer; byName: boolean }[] = [];
   for (const info of relations) {
+    const byName = named.has(info.id);
+    if (!byName && kinds.size === 0) continue;
     // The entity's own fact ("X belongs to category C"), not one that points at it (C's members).
     const out = await store.relationships(entity.id, { type: info.key, direction: 'out' });
     if (out.length !== 1) continue;
-    const byName = named.has(info.id);
     const hop = await traverse(entity, asMatch(info), store);
     const target = hop?.related.find((n) => n.id === out[0]!.to);
     if (!hop || !target || target.kind !== 'entity' || !(byName || kinds.has(target.type))) continue;
