@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Services } from '../src/services.js';
-import { servicesForPack, weighed } from './support/temp-pack.js';
+import { describe, expect, it } from 'vitest';
+import { usePack, weighed } from './support/temp-pack.js';
 
 // A dorm managed by an office, an office with a phone, a category with one member. Model-free.
 const PACK = {
@@ -27,26 +26,21 @@ loan-m,loan,安居房贷,Home Mortgage,30 年,cat-m
 };
 
 describe('a fact of what the named entity leads to', () => {
-  let services: Services;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ services, close } = await servicesForPack(PACK));
-  });
-  afterAll(() => close());
+  const pack = usePack(PACK);
 
   it('reads the asked attribute on the one entity a relation leads to when the question names its kind', async () => {
-    const r = await services.qa.ask({
+    const r = await pack.services.qa.ask({
       question: "What's the phone number of the office that manages the Qiushi Apartments?",
     });
     expect(r.status).toBe('answered');
     expect(r.answer).toContain('0739-6288-1200');
     expect(r.answer).toContain('学生处'); // the hop is said, not only its end
-    const zh = await services.qa.ask({ question: '求是公寓的主管部门电话是多少？' });
+    const zh = await pack.services.qa.ask({ question: '求是公寓的主管部门电话是多少？' });
     expect(zh.answer).toContain('0739-6288-1200');
   });
 
   it('does not walk a relation backwards (a category to its member)', async () => {
-    const r = await services.qa.ask({ question: 'What is the maximum term of a loan in Mortgages?', debug: true });
+    const r = await pack.services.qa.ask({ question: 'What is the maximum term of a loan in Mortgages?', debug: true });
     const readings = weighed(r);
     expect(readings.some((c) => c.kind === 'graph:chain')).toBe(false);
   });

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS } from '../src/qa/thresholds.js';
-import { servicesForPack, weighed } from './support/temp-pack.js';
+import { usePack, weighed } from './support/temp-pack.js';
 
 // Two attributes a question can only reach by meaning; in one tariff their values differ, in the other
 // they are the same. Model-free (fake embedder).
@@ -18,16 +18,8 @@ t-flat,tariff,Flat Saver,,24.86,24.86
 describe('confidence of a reading by meaning that barely leads the next one', () => {
   // Every by-meaning reading counts as barely ahead, so the scaling always shows.
   const strict = { ...DEFAULT_THRESHOLDS, byMeaningLead: 10 };
-  let plain: Awaited<ReturnType<typeof servicesForPack>>;
-  let wary: Awaited<ReturnType<typeof servicesForPack>>;
-  beforeAll(async () => {
-    plain = await servicesForPack(PACK);
-    wary = await servicesForPack(PACK, undefined, strict);
-  });
-  afterAll(async () => {
-    await plain.close();
-    await wary.close();
-  });
+  const plain = usePack(PACK);
+  const wary = usePack(PACK, strict);
   const graphConfidence = async (s: typeof plain, question: string) =>
     weighed(await s.services.qa.ask({ question, debug: true })).find((c) => c.kind === 'graph:attribute')?.confidence;
 

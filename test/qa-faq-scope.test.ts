@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Services } from '../src/services.js';
-import { servicesForPack } from './support/temp-pack.js';
+import { describe, expect, it } from 'vitest';
+import { usePack } from './support/temp-pack.js';
 
 // Two halls of the same kind; the FAQ speaks of one of them. Model-free (fake embedder).
 const PACK = {
@@ -13,21 +12,16 @@ h-enterprise,hall,企业服务中心,Enterprise Service Center
 };
 
 describe('FAQs about another thing of the same kind', () => {
-  let services: Services;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ services, close } = await servicesForPack(PACK));
-  });
-  afterAll(() => close());
+  const pack = usePack(PACK);
 
   it('answers the FAQ for the thing it names', async () => {
-    const r = await services.qa.ask({ question: 'Is there parking at the Citizen Center?' });
+    const r = await pack.services.qa.ask({ question: 'Is there parking at the Citizen Center?' });
     expect(r.status).toBe('answered');
     expect(r.answer).toContain('2 小时免费');
   });
 
   it('does not answer it for another thing of the same kind', async () => {
-    const r = await services.qa.ask({ question: 'Is there parking at the Enterprise Service Center?' });
+    const r = await pack.services.qa.ask({ question: 'Is there parking at the Enterprise Service Center?' });
     expect(r.status).not.toBe('answered');
   });
 });

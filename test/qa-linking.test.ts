@@ -4,7 +4,7 @@ import { matchKey } from '../src/ports/text-normalize.js';
 import { createKnowledgeIndexCache } from '../src/qa/knowledge-index.js';
 import { linkEntities } from '../src/qa/link-entities.js';
 import type { Services } from '../src/services.js';
-import { servicesForPack } from './support/temp-pack.js';
+import { servicesForPack, usePack } from './support/temp-pack.js';
 
 // Part of a name shared by two entities, next to a group name that reads as a typo of it. Model-free.
 const PACK = {
@@ -81,15 +81,10 @@ lib-b,library,云溪图书馆,Yunxi Library,08:00–22:00
 };
 
 describe('entity linking: the name of a kind', () => {
-  let services: Services;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ services, close } = await servicesForPack(LIBRARIES));
-  });
-  afterAll(() => close());
+  const pack = usePack(LIBRARIES);
 
   it('does not read a kind named in the question as part of the names of its members', async () => {
-    const r = await services.qa.ask({ question: 'If I lose a library book, how much do I pay?', debug: true });
+    const r = await pack.services.qa.ask({ question: 'If I lose a library book, how much do I pay?', debug: true });
     expect(r.status).not.toBe('clarify');
     const link = r.trace?.find((s) => s.stage === 'link')?.detail as unknown[];
     expect(link).toEqual([]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../src/services.js';
-import { servicesForPack, weighed } from './support/temp-pack.js';
+import { servicesForPack, usePack, weighed } from './support/temp-pack.js';
 
 // Groups with a sub-group, a brand, and members that have neighbours of their own (an accessory,
 // an upgrade): only what belongs to a group is listed. Model-free (fake embedder).
@@ -78,19 +78,14 @@ p-long,product,长期旅行险,Long Stay,"£2,000,000",1 year,g-travel
 };
 
 describe('comparing quantities', () => {
-  let services: Services;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ services, close } = await servicesForPack(QUANTITIES));
-  });
-  afterAll(() => close());
+  const pack = usePack(QUANTITIES);
 
   it('compares amounts with a currency sign and thousands separators', async () => {
-    const r = await services.qa.ask({ question: '单次旅行险和年度旅行险，哪个医疗保额更高？' });
+    const r = await pack.services.qa.ask({ question: '单次旅行险和年度旅行险，哪个医疗保额更高？' });
     expect(r.answer).toMatch(/^年度旅行险/);
   });
   it('takes an extreme only among values in one unit', async () => {
-    const r = await services.qa.ask({ question: '旅行险里最长行程最长的是哪个？' });
+    const r = await pack.services.qa.ask({ question: '旅行险里最长行程最长的是哪个？' });
     expect(r.answer).toContain('单次旅行险');
     expect(r.answer).not.toContain('长期旅行险');
   });
@@ -114,15 +109,10 @@ phone-b,addon,Home Phone Pay As You Call,,,fibre
 };
 
 describe('lists of a named kind', () => {
-  let services: Services;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ services, close } = await servicesForPack(KINDS));
-  });
-  afterAll(() => close());
+  const pack = usePack(KINDS);
 
   it('does not list what points at an entity when the question asks for another kind', async () => {
-    const r = await services.qa.ask({ question: 'In which towns can I get Fibre 1 Gig?', debug: true });
+    const r = await pack.services.qa.ask({ question: 'In which towns can I get Fibre 1 Gig?', debug: true });
     const readings = weighed(r);
     expect(readings.some((c) => c.kind === 'list')).toBe(false);
   });
@@ -143,15 +133,10 @@ svc-b,service,国际特快,International Express,,zone-2
 };
 
 describe('a list question that names an attribute', () => {
-  let services: Services;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ services, close } = await servicesForPack(OWN_LIST));
-  });
-  afterAll(() => close());
+  const pack = usePack(OWN_LIST);
 
   it("answers with the entity's own list, not with what points at it", async () => {
-    const r = await services.qa.ask({ question: '国际二区都包括哪些国家？' });
+    const r = await pack.services.qa.ask({ question: '国际二区都包括哪些国家？' });
     expect(r.answer).toContain('加拿大');
   });
 });
@@ -169,15 +154,10 @@ svc-std,service,标准快递,Standard Express,1,12
 };
 
 describe('comparisons over equal values', () => {
-  let services: Services;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ services, close } = await servicesForPack(TIED));
-  });
-  afterAll(() => close());
+  const pack = usePack(TIED);
 
   it('does not compare on an attribute whose values are all the same', async () => {
-    const r = await services.qa.ask({ question: '次日达和标准快递，首重哪个贵？', debug: true });
+    const r = await pack.services.qa.ask({ question: '次日达和标准快递，首重哪个贵？', debug: true });
     const compare = weighed(r).find((c) => c.kind === 'compare');
     expect(compare?.answer ?? '').not.toMatch(/首重更/);
   });

@@ -4,7 +4,7 @@ import { createMemoryStore } from '../graph/memory/memory-store.js';
 import { namesSiblingQualifier } from '../src/qa/label-similarity.js';
 import { createServices, type Services } from '../src/services.js';
 import { MINI_PACK } from './support/api-app.js';
-import { servicesForPack } from './support/temp-pack.js';
+import { usePack } from './support/temp-pack.js';
 
 describe('multi-turn follow-ups (mini pack, fake embedder)', () => {
   let services: Services;
@@ -42,15 +42,10 @@ l-car,loan,车易贷,car loan,3 个工作日
 };
 
 describe('follow-ups in a pack that labels ABOUT', () => {
-  let services: Services;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ services, close } = await servicesForPack(LABELLED_ABOUT));
-  });
-  afterAll(() => close());
+  const pack = usePack(LABELLED_ABOUT);
 
   it('asks the last question again about the entity a "What about …?" names', async () => {
-    const ask = (question: string) => services.qa.ask({ question, sessionId: 'about' });
+    const ask = (question: string) => pack.services.qa.ask({ question, sessionId: 'about' });
     expect((await ask('What is the approval time of the Quick e-Loan?')).answer).toContain('3 分钟');
     const r = await ask('What about the car loan?');
     expect(r.status).toBe('answered');
@@ -89,15 +84,10 @@ describe('a follow-up that only changes the qualifier of the last attribute', ()
 d-time,deposit,整存整取定期存款,fixed-term deposit,1.35%,1.75%,50 元
 `,
   };
-  let services: Services;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ services, close } = await servicesForPack(RATES));
-  });
-  afterAll(() => close());
+  const pack = usePack(RATES);
 
   it('answers the sibling attribute of the last turn', async () => {
-    const ask = (question: string) => services.qa.ask({ question, sessionId: 'rates' });
+    const ask = (question: string) => pack.services.qa.ask({ question, sessionId: 'rates' });
     expect((await ask('What is the 1-year rate of the fixed-term deposit?')).answer).toContain('1.35%');
     const r = await ask('And for 3 years?');
     expect(r.status).toBe('answered');

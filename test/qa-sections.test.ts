@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLDS } from '../src/qa/thresholds.js';
 import type { Services } from '../src/services.js';
-import { servicesForPack, weighed } from './support/temp-pack.js';
+import { usePack, weighed } from './support/temp-pack.js';
 
 // A policy whose long sections say little in their first words; their headings say what they are about.
 const PACK = {
@@ -24,15 +24,10 @@ title: 预约规则
 };
 
 describe('policy sections', () => {
-  let services: Services;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ services, close } = await servicesForPack(PACK));
-  });
-  afterAll(() => close());
+  const pack = usePack(PACK);
 
   it('answers with the section whose heading is what the question asks about', async () => {
-    const r = await services.qa.ask({ question: '爽约的后果' });
+    const r = await pack.services.qa.ask({ question: '爽约的后果' });
     expect(r.status).toBe('answered');
     expect(r.answer).toContain('暂停该身份证号的网上预约资格三十天');
   });
@@ -65,15 +60,10 @@ If I cancel my policy after the cooling-off period, what fee do you take off the
 };
 
 describe('policy sections of sibling groups', () => {
-  let services: Services;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ services, close } = await servicesForPack(SIBLINGS));
-  });
-  afterAll(() => close());
+  const pack = usePack(SIBLINGS);
 
   it("passes over a section whose heading names another group of the entity's kind", async () => {
-    const r = await services.qa.ask({
+    const r = await pack.services.qa.ask({
       question: 'If I cancel my Car Plus after the cooling-off period, what fee do you take off the refund?',
       debug: true,
     });
@@ -117,16 +107,8 @@ describe('calibration by the language of the section', () => {
   // Headings off for both, so only the section text's scale differs.
   const base = { ...DEFAULT_THRESHOLDS, sectionHeading: { zh: unreachable, en: unreachable } };
   const strict = { ...base, englishSection: { scoped: unreachable, passage: unreachable } };
-  let plain: Awaited<ReturnType<typeof servicesForPack>>;
-  let english: Awaited<ReturnType<typeof servicesForPack>>;
-  beforeAll(async () => {
-    plain = await servicesForPack(BILINGUAL, undefined, base);
-    english = await servicesForPack(BILINGUAL, undefined, strict);
-  });
-  afterAll(async () => {
-    await plain.close();
-    await english.close();
-  });
+  const plain = usePack(BILINGUAL, base);
+  const english = usePack(BILINGUAL, strict);
 
   it('scores an English question against an English section on the English scale only', async () => {
     const q = 'Can I pay my bill by credit card in the app?';

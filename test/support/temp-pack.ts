@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createFakeEmbedder } from '../../graph/embedding/fake-embedder.js';
 import { createMemoryStore } from '../../graph/memory/memory-store.js';
 import type { GraphStore } from '../../src/ports/graph-store.js';
@@ -39,4 +39,22 @@ export function weighed(r: AskResult): { kind: string; confidence: number; answe
     confidence: number;
     answer: string;
   }[];
+}
+
+/**
+ * Services over a small pack for the `describe` block it is called in: loaded before its tests,
+ * closed after them. Read `.services` inside the tests.
+ */
+export function usePack(files: Record<string, string>, thresholds?: Thresholds): { readonly services: Services } {
+  let loaded: Awaited<ReturnType<typeof servicesForPack>> | undefined;
+  beforeAll(async () => {
+    loaded = await servicesForPack(files, undefined, thresholds);
+  });
+  afterAll(() => loaded?.close());
+  return {
+    get services() {
+      if (!loaded) throw new Error('usePack: the pack is loaded in beforeAll, read it inside a test');
+      return loaded.services;
+    },
+  };
 }
