@@ -45,6 +45,8 @@ describe('list answers', () => {
     expect(await names('有哪些理财产品？')).toEqual(['国债 2025', '成长二号基金', '稳健一号基金']);
     // 借记卡 WORKS_WITH 稳健一号基金 and 成长二号基金 REPLACES it: neither makes them a fund's member twice over.
     expect(await names('有哪些基金？')).toEqual(['成长二号基金', '稳健一号基金']);
+    // Words of place and grade in a list question are grammar, not a condition on the members.
+    expect(await names('基金下面有哪几档产品？')).toEqual(['成长二号基金', '稳健一号基金']);
   });
 
   it('intersects a brand and a category named together', async () => {

@@ -3,7 +3,7 @@ import type { KnowledgeIndex } from './knowledge-index.js';
 
 // Question words, particles and verbs of asking: the grammar of a question, in either language.
 const ZH_FUNCTION =
-  /(请问|请|大概|大约|一共|总共|一般|通常|具体|到底|究竟|分别|至少|目前|现在|你们|您们|我们|我的|我|你|您|这个|那个|这款|那款|这|那|它的|它|他们|一下|介绍|是什么|是啥|什么|哪些|哪个|哪款|哪几|哪种|哪一|哪|多少|多久|多长|多大|多高|多重|多远|多快|几|怎么样|怎么|怎样|如何|为什么|能不能|可不可以|可以|能否|能|会|要|想|知道|告诉|有没有|有|是|的|了|吗|呢|吧|啊|么|都|还|也|就|和|与|及|或|跟|在|给|卖|买|款|个|种|家|店里|商品|产品|东西|所有|全部|选|挑|推荐|呀|哦)/g;
+  /(请问|请|大概|大约|一共|总共|一般|通常|具体|到底|究竟|分别|至少|目前|现在|你们|您们|我们|我的|我|你|您|这个|那个|这款|那款|这|那|它的|它|他们|一下|介绍|是什么|是啥|什么|哪些|哪个|哪款|哪几|哪种|哪一|哪|多少|多久|多长|多大|多高|多重|多远|多快|几|怎么样|怎么|怎样|如何|为什么|能不能|可不可以|可以|能否|能|会|要|想|知道|告诉|有没有|有|是|的|了|吗|呢|吧|啊|么|都|还|也|就|和|与|及|或|跟|在|给|卖|买|款|个|种|家|店里|商品|产品|东西|所有|全部|选|挑|推荐|呀|哦|下面|里面|下边|里边|旗下|下属|其中|当中|档)/g;
 const EN_FUNCTION = new Set(
   "the a an is are was were be been to of in on for and or with my your our i you we it its it's can could do does did how what what's which who whom whose when where why will would should may might this that these those there here have has had me us at by from as if about into any some tell know please list all every show sell sells sale carry offer offers provide provides available stock get buy order products product items item things thing kind kinds type types much many s".split(
     ' ',
