@@ -49,16 +49,10 @@ export async function chainReading(
     const byName = named.has(info.id);
     if (!byName && kinds.size === 0) continue;
     // The entity's own fact ("X belongs to category C"), not one that points at it (C's members).
-    const out = await store.relationships(entity.id, { type: info.key, direction: 'out' });
-    if (out.length !== 1) continue;
-    const hop = await traverse(entity, asMatch(info), store);
-    const target = hop?.related.find((n) => n.id === out[0]!.to);
+    const hop = await traverse(entity, asMatch(info), store, 'out');
+    const target = hop?.facts.length === 1 ? hop.related[0] : undefined;
     if (!hop || !target || target.kind !== 'entity' || !(byName || kinds.has(target.type))) continue;
-    hops.push({
-      info,
-      hop: { ...hop, related: [target], facts: hop.facts.filter((f) => f.object === target.name) },
-      byName,
-    });
+    hops.push({ info, hop, byName });
   }
   let chosen = hops.find((h) => h.byName) ?? (hops.length === 1 ? hops[0] : undefined);
   if (!chosen && hops.length > 1) {

@@ -151,7 +151,7 @@ export async function mapPredicatesByMeaning(
   }
   const ranked = [...best.values()].sort((a, b) => b.score - a.score);
   if (ranked[0]) {
-    ranked[0].lead = ranked[0].score - (ranked[1]?.score ?? ranked[0].score - 1);
+    ranked[0].lead = ranked[1] ? ranked[0].score - ranked[1].score : 1;
     ranked[0].runnerUp = ranked[1]?.info;
   }
   if (!strict || ranked.length === 0) return ranked;

@@ -10,11 +10,15 @@ export interface GraphAnswer {
   related: GraphNode[];
 }
 
-/** Reads what the graph says about `entity` for the predicate: an attribute value or related nodes. */
+/**
+ * Reads what the graph says about `entity` for the predicate: an attribute value or related nodes.
+ * A relation is read both ways unless `direction` is 'out' (only the entity's own facts).
+ */
 export async function traverse(
   entity: GraphNode,
   predicate: PredicateMatch,
   store: GraphStore,
+  direction?: 'out',
 ): Promise<GraphAnswer | undefined> {
   const { key, item } = predicate.info;
   if (item === 'attribute') {
@@ -37,7 +41,7 @@ export async function traverse(
     };
   }
   if (item === 'relation') {
-    const rels = await store.relationships(entity.id, { type: key });
+    const rels = await store.relationships(entity.id, { type: key, direction });
     if (rels.length === 0) return undefined;
     const otherIds = rels.map((r) => (r.from === entity.id ? r.to : r.from));
     const related = await store.getNodes([...new Set(otherIds)]);
