@@ -186,6 +186,18 @@ describe('escalation', () => {
     expect(detectEscalation('what should I do about a bloody nose?', 'en', 0)).toBeUndefined();
     expect(detectEscalation('Can I scrap my old card?', 'en', 0)).toBeUndefined();
   });
+  it('hands over when a complaint is made, not when the customer asks how complaints work', () => {
+    expect(detectEscalation('我要投诉你们！', 'zh', 0)?.reason).toBe('abusive_or_angry');
+    expect(detectEscalation("I'm going to complain to the regulator", 'en', 0)?.reason).toBe('abusive_or_angry');
+    expect(detectEscalation('投诉以后多久会有人确认收到？', 'zh', 0)).toBeUndefined();
+    expect(detectEscalation('How do I complain about a rude clerk at the counter?', 'en', 0)).toBeUndefined();
+    expect(detectEscalation("If you don't sort out my complaint, who can I take it to?", 'en', 0)).toBeUndefined();
+    // Anger words still hand over, whatever else the question asks.
+    expect(detectEscalation('This is ridiculous, how do I file a complaint?', 'en', 0)?.reason).toBe(
+      'abusive_or_angry',
+    );
+    expect(detectEscalation('你们怎么回事，我要投诉', 'zh', 0)?.reason).toBe('abusive_or_angry');
+  });
   it('hands over on abuse and after repeated failures', () => {
     expect(detectEscalation('你们就是骗子！', 'zh', 0)?.reason).toBe('abusive_or_angry');
     expect(detectEscalation('this is useless', 'en', 0)?.reason).toBe('abusive_or_angry');

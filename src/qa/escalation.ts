@@ -19,10 +19,21 @@ const ZH_HOW = /(怎么|如何|怎样|哪里|在哪|电话是|几点|时间)/;
 const EN_HOW =
   /\b(how (do|can|to)|where (do|can)|what (is|are) the (number|hours)|when (is|are|can)|what time|which hours)\b/i;
 
-const ZH_ANGER = /(垃圾|骗子|骗人|投诉|滚开|滚蛋|妈的|他妈|操你|傻逼|气死|太差|差评|退钱|举报|12315|律师|起诉|受够)/;
+const ZH_ANGER = /(垃圾|骗子|骗人|滚开|滚蛋|妈的|他妈|操你|傻逼|气死|太差|差评|退钱|受够)/;
 // "bloody" is profanity except where it describes blood ("a bloody nose").
 const EN_ANGER =
-  /\b(fuck\w*|\w*shit\w*|(god)?damn\w*|crap\w*|bloody(?! (nose|stools?|urine|discharge|diarrh\w*|mucus|sputum|cough\w*|vomit\w*|show))|bullshit|wtf|freaking|frigging|bastard\w*|bitch\w*|asshole\w*|scam\w*|fraud|useless|terrible|awful|worst|ridiculous|pathetic|idiot\w*|stupid|sue|lawyer|complain\w*|furious|angry|unacceptable|disgusting|hate)\b/i;
+  /\b(fuck\w*|\w*shit\w*|(god)?damn\w*|crap\w*|bloody(?! (nose|stools?|urine|discharge|diarrh\w*|mucus|sputum|cough\w*|vomit\w*|show))|bullshit|wtf|freaking|frigging|bastard\w*|bitch\w*|asshole\w*|scam\w*|fraud|useless|terrible|awful|worst|ridiculous|pathetic|idiot\w*|stupid|furious|angry|unacceptable|disgusting|hate)\b/i;
+
+// Filing a complaint or going to law is a grievance when the customer says it ("我要投诉", "I'll sue"),
+// and a topic like any other when they ask about the procedure ("投诉以后多久会有人确认收到",
+// "how long have I got to take my complaint to the ombudsman"): packs answer those.
+const ZH_GRIEVANCE = /(投诉|举报|12315|律师|起诉)/;
+const EN_GRIEVANCE = /\b(sue|lawyer|complain\w*)\b/i;
+const ZH_PROCEDURE =
+  /(怎么(?!回事|搞的|这么|那么)|如何|怎样|哪里|在哪|哪个|哪家|哪些|多久|多长|几天|几个|什么(?!玩意|东西)|找谁|谁|能不能|可以吗|要不要|需要)/;
+const EN_PROCEDURE =
+  /\b(how|when|where|who|whom|which|what (is|are|do|does|should|happens|can)|can i|could i|do i|should i|is there|are there|do you)\b/i;
+const asksAboutProcedure = (q: string) => ZH_PROCEDURE.test(q) || EN_PROCEDURE.test(q);
 
 export function detectEscalation(
   question: string,
@@ -36,6 +47,8 @@ export function detectEscalation(
   const anger =
     (lang === 'zh' ? ZH_ANGER : EN_ANGER).exec(question) ?? (lang === 'zh' ? EN_ANGER : ZH_ANGER).exec(question);
   if (anger) return { reason: 'abusive_or_angry', detail: anger[0] };
+  const grievance = ZH_GRIEVANCE.exec(question) ?? EN_GRIEVANCE.exec(question);
+  if (grievance && !asksAboutProcedure(question)) return { reason: 'abusive_or_angry', detail: grievance[0] };
   if (consecutiveFallbacks >= 2)
     return { reason: 'repeated_fallback', detail: `${consecutiveFallbacks} unanswered turns` };
   return undefined;
