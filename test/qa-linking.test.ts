@@ -90,3 +90,54 @@ describe('entity linking: the name of a kind', () => {
     expect(link).toEqual([]);
   });
 });
+
+// Names that share a brand word across kinds, and one letter that tells two products apart.
+const BRANDED = {
+  'schema.yaml': `attributes:
+  price: { label: { zh: 价格, en: price }, unit: 元 }
+`,
+  'items.csv': `id,type,name,aliases,price
+pl-pro,platform,Northgate Pro,,0
+ti-plus,tier,Northgate Plus,,0
+pr-red,portfolio,Harbor Red,,10
+pr-rex,portfolio,Harbor Rex,,20
+vit-c,product,Vitamin C tablets,,39
+`,
+};
+
+describe('entity linking: brand words and single letters', () => {
+  const store = createMemoryStore();
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ close } = await servicesForPack(BRANDED, store));
+  });
+  afterAll(() => close());
+  const link = async (question: string, names: string[]) => {
+    const index = await createKnowledgeIndexCache(store).get();
+    const nodes = await store.getNodes(names);
+    const hits = nodes.map((n, i) => ({
+      id: `t${i}`,
+      target: n.id,
+      kind: 'entity' as const,
+      text: n.name,
+      source: 'test',
+      score: 0.8,
+    }));
+    return linkEntities(question, index, store, async () => hits);
+  };
+
+  it('does not read a word shared by names of different kinds as a short name for one of them', async () => {
+    expect(await link('How long does a transfer to Northgate take?', ['pl-pro', 'ti-plus'])).toEqual([]);
+  });
+
+  it('still asks which one when names of one kind share the words', async () => {
+    const [m] = await link('What is the minimum for the Harbor portfolio?', ['pr-red', 'pr-rex']);
+    expect(m?.candidates.map((c) => c.id).sort()).toEqual(['pr-red', 'pr-rex']);
+  });
+
+  it('does not read another standalone letter as a typo ("vitamin D" is not "Vitamin C")', async () => {
+    expect(await link('What do the vitamin D tablets cost?', ['vit-c'])).toEqual([]);
+    const [m] = await link('What do the vitamin C tablts cost?', ['vit-c']);
+    expect(m?.candidates.map((c) => c.id)).toEqual(['vit-c']);
+  });
+});

@@ -51,6 +51,8 @@ export async function linkEntities(
     if (blocked(start, end) || !atEdges(key, start, end)) continue;
     // A different digit is a different model (iPhone 14 is not a typo of iPhone 15).
     if (digits(key.slice(Math.max(0, start - 1), end + 1)) !== digits(name)) continue;
+    // So is a different letter that stands alone ("vitamin D" is not "vitamin C", "Plan B" not "Plan A").
+    if (!shortWordsKept(name, key.slice(start, end))) continue;
     const prev = fuzzy.get(hit.text);
     if (prev) {
       if (!prev.candidates.some((c) => c.id === hit.target)) {
@@ -122,6 +124,12 @@ const SWALLOW_MARGIN = 2;
 
 const digits = (s: string) => (s.match(/\d+/g) ?? []).join(' ');
 
+/** Whether every Latin word of one or two letters in `name` is a whole word of `read` too. */
+function shortWordsKept(name: string, read: string): boolean {
+  const words = new Set(read.match(/[a-z]+/g) ?? []);
+  return (name.match(/\b[a-z]{1,2}\b/g) ?? []).every((w) => words.has(w));
+}
+
 /** Shortest stretch of a name that may stand for it, and the share of the name it must cover. */
 const PARTIAL_MIN_CHARS = 4;
 const PARTIAL_MIN_SHARE = 0.6;
@@ -164,7 +172,10 @@ async function partialMentions(
     if (!m.candidates.some((c) => c.id === node.id)) m.candidates.push(node);
     bySpan.set(span, m);
   }
-  return [...bySpan.values()];
+  // A stretch shared by names of different kinds ("Northgate" of a portfolio, a service tier and an
+  // app) is a brand or family word, not a short name for one of them: asking which one is meant
+  // would offer unrelated things. Names of one kind sharing it ("the Pro power bank") stay ambiguous.
+  return [...bySpan.values()].filter((m) => new Set(m.candidates.map((c) => c.type)).size < 2);
 }
 
 function atEdges(key: string, start: number, end: number): boolean {
