@@ -1,6 +1,7 @@
 import type { GraphStore } from '../ports/graph-store.js';
 import { matchKey } from '../ports/text-normalize.js';
 import type { SchemaItemInfo } from './knowledge-index.js';
+import { labelRule } from './label-similarity.js';
 import {
   mapPredicatesByMeaning,
   ownSynonyms,
@@ -8,6 +9,7 @@ import {
   type Residual,
   type SynonymCheck,
 } from './map-predicate.js';
+import { OWN_TERMS, searchTerms } from './semantic-search.js';
 
 export interface PredicateQuestion {
   /** Every attribute/relation label found in the question, whoever has it. */
@@ -85,9 +87,48 @@ export async function choosePredicate(
   // ("存五年的话利率是多少": "利率是多少" is another product's label, "存五年利息" this one's).
   if (q.labels.some((p) => matchKey(p.text).length >= SPECIFIC_LABEL)) {
     const [nearest] = await byMeaning([...own]);
-    return nearest && nearest.score >= synonyms.min ? nearest : undefined;
+    if (nearest && nearest.score >= synonyms.min) return nearest;
+  } else {
+    const [nearest] = await byMeaning([...own], synonyms);
+    if (nearest) return nearest;
   }
-  return (await byMeaning([...own], synonyms))[0];
+  return q.labels.length > 0 ? standIn(q, own, deps) : undefined;
+}
+
+/** How far an own predicate must stand above the entity's others to stand in for a label it lacks. */
+const STAND_IN_LEAD = 0.15;
+/** How near its label must be to the label the question used. */
+const STAND_IN_LABEL = 0.6;
+
+/**
+ * The question uses a label the entity lacks, but one of the entity's own predicates is by far the
+ * nearest of its predicates and its label is akin to the one used ("谁翻译了…" of a book that has a
+ * translator, "哪个国家的" of a film with a country of origin). In a schema with thousands of
+ * predicates some other label is always nearer the question, so that test alone refused them.
+ * Scored by the nearer of the two similarities, so the usual calibration decides whether it is
+ * answered.
+ */
+async function standIn(
+  q: PredicateQuestion,
+  own: readonly SchemaItemInfo[],
+  deps: PredicateDeps,
+): Promise<PredicateMatch | undefined> {
+  const [top] = await mapPredicatesByMeaning(q.residual, [...own], deps.store);
+  if (!top || (top.lead ?? 1) < STAND_IN_LEAD) return undefined;
+  const asked = new Set(q.labels.map((p) => p.text));
+  // The question asks for more than the predicate says ("降噪深度" of a headset that only has "降噪").
+  const ownTerms = await searchTerms(deps.store, await q.residual.vector(), {
+    k: OWN_TERMS,
+    kinds: ['attribute', 'relation'],
+    targets: [top.info.id],
+  });
+  if ([...asked].some((a) => ownTerms.some((t) => labelRule(a, t.text) === 0))) return undefined;
+  let akin = 0;
+  for (const text of asked) {
+    const [m] = await deps.synonyms.match(text, [top.info], q.residual.text);
+    akin = Math.max(akin, m?.score ?? 0);
+  }
+  return akin >= STAND_IN_LABEL ? { ...top, score: Math.max(top.score, akin) } : undefined;
 }
 
 /** `items` in the order of `ranked` (by schema id); with `only`, those `ranked` lacks are dropped. */
