@@ -164,3 +164,33 @@ describe('comparisons over equal values', () => {
     expect(compare?.answer ?? '').not.toMatch(/首重更/);
   });
 });
+
+// Two tiers whose rule for earning points is a sentence, and two stores whose hours are a span.
+const SIDE_BY_SIDE = {
+  'schema.yaml': `attributes:
+  points_rate: { label: { zh: 积分规则, en: points rate } }
+  hours: { label: { zh: 营业时间, en: opening hours } }
+`,
+  'things.csv': `id,type,name,aliases,points_rate,hours
+gold,tier,金卡会员,Gold member,每消费 1 元积 1.5 分,
+diamond,tier,钻石会员,Diamond member,每消费 1 元积 2 分,
+north,store,北门店,North store,,08:30–22:00
+south,store,南门店,South store,,08:00–21:00
+`,
+};
+
+describe('an attribute of two named entities that is no single number', () => {
+  const pack = usePack(SIDE_BY_SIDE);
+
+  it('sets out both values rather than one entity’s alone', async () => {
+    const r = await pack.services.qa.ask({
+      question: 'Which has the better points rate, the Gold member or the Diamond member?',
+    });
+    expect(r.status).toBe('answered');
+    expect(r.answer).toContain('1.5 分');
+    expect(r.answer).toContain('2 分');
+    const zh = await pack.services.qa.ask({ question: '北门店和南门店的营业时间，哪家先开门？' });
+    expect(zh.answer).toContain('08:30–22:00');
+    expect(zh.answer).toContain('08:00–21:00');
+  });
+});

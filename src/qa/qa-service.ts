@@ -306,6 +306,7 @@ export function createQaService(deps: QaDeps) {
           ? t.byMeaningCap
           : Math.min(t.byMeaningCap, calibrate(p.score, t.predicate[lang])) * tossUp(p, entity);
     const asked = { labels: e.lexical, residual: rest, unexplained: Boolean(unexplained) };
+    const read: { graph: GraphAnswer; confidence: number }[] = [];
     for (const entity of e.entities.slice(0, 3)) {
       // What the entity leads to, when the question asks about that ("the office that manages X"):
       // first, so it wins a tie with the same attribute of the entity itself.
@@ -323,7 +324,10 @@ export function createQaService(deps: QaDeps) {
       const predicate = await choosePredicate(asked, await e.ownPredicates(entity), { store, synonyms });
       if (predicate) {
         const graph = await traverse(entity, predicate, store);
-        if (graph) out.push(graphCandidate(graph, confidenceOf(predicate, entity), lang));
+        if (graph) {
+          out.push(graphCandidate(graph, confidenceOf(predicate, entity), lang));
+          read.push({ graph, confidence: confidenceOf(predicate, entity) });
+        }
       }
 
       // Multi-hop: policies that apply to the entity or what it belongs to, and FAQs about it.
@@ -361,6 +365,34 @@ export function createQaService(deps: QaDeps) {
           }),
         });
       }
+    }
+
+    // "Who earns points faster, a gold or a diamond member?": the same attribute of each, side by side,
+    // when it cannot be compared as one number (a rule, a time span) or the comparison read another
+    // attribute. One entity's fact alone would answer half the question.
+    // Equal values set nothing apart ("次日达和标准快递，首重哪个贵": both 1 kg; the price is asked).
+    const id = read[0]?.graph.predicate.info.id;
+    const same = read.filter((r) => r.graph.predicate.info.id === id);
+    const values = new Set(same.map((r) => r.graph.facts.map((f) => String(f.object)).join('|')));
+    if (
+      e.cues.compare &&
+      id &&
+      same.length >= 2 &&
+      values.size > 1 &&
+      !out.some((c) => c.kind === 'compare' && c.predicate === id)
+    ) {
+      const confidence = Math.min(...same.map((r) => r.confidence));
+      const graphs = same.map((r) => r.graph);
+      out.push(
+        factsCandidate(
+          'side-by-side',
+          graphs,
+          graphs.map((g) => g.entity),
+          id,
+          confidence,
+          lang,
+        ),
+      );
     }
 
     // Global retrieval: the nearest FAQ and policy section, whatever the question names.
@@ -447,15 +479,27 @@ export function createQaService(deps: QaDeps) {
 
   /** A fact of an entity; with `hop`, reached from the entity the question named through one relation. */
   function graphCandidate(g: GraphAnswer, confidence: number, lang: Language, hop?: GraphAnswer): Candidate {
-    const steps = hop ? [hop, g] : [g];
-    const named = hop?.entity ?? g.entity;
+    return hop
+      ? factsCandidate('graph:chain', [hop, g], [hop.entity], undefined, confidence, lang)
+      : factsCandidate(`graph:${g.predicate.info.item}`, [g], [g.entity], g.predicate.info.id, confidence, lang);
+  }
+
+  /** Facts read from the graph, one sentence per step (a hop, an entity of several side by side). */
+  function factsCandidate(
+    kind: string,
+    steps: GraphAnswer[],
+    named: GraphNode[],
+    predicate: string | undefined,
+    confidence: number,
+    lang: Language,
+  ): Candidate {
     return {
-      kind: hop ? 'graph:chain' : `graph:${g.predicate.info.item}`,
+      kind,
       confidence,
-      entities: [named],
-      predicate: hop ? undefined : g.predicate.info.id,
+      entities: named,
+      predicate,
       build: () => ({
-        ...baseResult('answered', confidence, lang, [named]),
+        ...baseResult('answered', confidence, lang, named),
         facts: steps.flatMap((s) => s.facts),
         citations: steps.flatMap((s) => {
           const label = labelOf(s.predicate.info, s.predicate.info.key, lang);
@@ -565,11 +609,11 @@ export type QaService = ReturnType<typeof createQaService>;
  * outranks the single facts of the entities it was built from.
  */
 function isSetAnswer(c: Candidate | undefined): boolean {
-  return c?.kind === 'compare' || c?.kind === 'extreme' || c?.kind === 'list';
+  return c?.kind === 'compare' || c?.kind === 'side-by-side' || c?.kind === 'extreme' || c?.kind === 'list';
 }
 
 function preferSetAnswers(candidates: Candidate[], t: Thresholds) {
-  const set = candidates.find(isSetAnswer);
+  const set = candidates.filter(isSetAnswer).sort((a, b) => b.confidence - a.confidence)[0];
   if (!set || set.confidence < t.setMin) return;
   // "国际二区都包括哪些国家" names the zone's own attribute: its value is the list asked for, not
   // the services that point at the zone.
