@@ -194,3 +194,30 @@ describe('an attribute of two named entities that is no single number', () => {
     expect(zh.answer).toContain('08:00–21:00');
   });
 });
+
+// Names of one kind that share a word, and a list question that asks for nothing about them.
+const TIERS = {
+  'schema.yaml': `attributes:
+  discount: { label: { zh: 折扣, en: discount } }
+`,
+  'tiers.csv': `id,type,name,aliases,discount
+t-jade,tier,玉卡会员,Jade member,9.8 折
+t-gold,tier,金卡会员,Gold member,9.5 折
+t-ruby,tier,红宝石会员,Ruby member,9 折
+`,
+};
+
+describe('a list question naming a word several names share', () => {
+  const pack = usePack(TIERS);
+
+  it('lists the things that share it rather than asking which one', async () => {
+    const r = await pack.services.qa.ask({ question: 'What member levels do you have?' });
+    expect(r.status).toBe('answered');
+    for (const name of ['玉卡会员', '金卡会员', '红宝石会员']) expect(r.answer).toContain(name);
+  });
+
+  it('still asks which one when the question asks something about it', async () => {
+    const r = await pack.services.qa.ask({ question: 'What discount do you have for a member?' });
+    expect(r.status).not.toBe('answered');
+  });
+});

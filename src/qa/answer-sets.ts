@@ -175,6 +175,19 @@ function listCandidate(
   };
 }
 
+/**
+ * "What membership levels do you have?": a word that several names of one kind share, in a list
+ * question that asks for nothing about them, asks for those things themselves.
+ */
+export function answerSharedName(
+  title: string,
+  items: GraphNode[],
+  input: Pick<SetInput, 'lang' | 't'>,
+): SetCandidate | undefined {
+  if (items.length < 2 || new Set(items.map((n) => n.type)).size > 1) return undefined;
+  return listCandidate(title, 'name shared', items, [], input);
+}
+
 /** Most entities a list of a whole type names; a type with more is not a list to read out. */
 const TYPE_LIST_MAX = 50;
 

@@ -3,7 +3,7 @@ import type { GraphNode, GraphStore, TermHit } from '../ports/graph-store.js';
 import type { SessionState, SessionStore } from '../ports/session-store.js';
 import { cleanText, matchKey } from '../ports/text-normalize.js';
 import { getOrCreate } from '../util/get-or-create.js';
-import { answerComparison, answerExtreme, answerList, answerTypeList } from './answer-sets.js';
+import { answerComparison, answerExtreme, answerList, answerSharedName, answerTypeList } from './answer-sets.js';
 import { chainReading } from './chain-reading.js';
 import { choosePredicate } from './choose-predicate.js';
 import {
@@ -279,6 +279,11 @@ export function createQaService(deps: QaDeps) {
     }
     if (e.cues.list && e.entities.length === 0 && !unexplained) {
       const c = await answerTypeList(e.question, setInput);
+      if (c) out.push(c);
+    }
+    const shared = e.mentions.find((m) => m.via === 'partial' && m.candidates.length > 1);
+    if (e.cues.list && shared && e.entities.length === 0 && e.lexical.length === 0) {
+      const c = answerSharedName(asWritten(shared.text, e.question), shared.candidates, setInput);
       if (c) out.push(c);
     }
     if ((e.cues.list || e.cues.superlative) && e.entities.length > 0) {
