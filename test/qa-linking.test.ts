@@ -141,3 +141,39 @@ describe('entity linking: brand words and single letters', () => {
     expect(m?.candidates.map((c) => c.id)).toEqual(['vit-c']);
   });
 });
+
+// Stores known by the street they are on.
+const STORES = {
+  'schema.yaml': `attributes:
+  hours: { label: { zh: 营业时间 } }
+`,
+  'stores.csv': `id,type,name,aliases,hours
+st-rm,store,康宁大药房人民路店,人民路店,08:00–22:00
+st-hz,store,康宁大药房火车站店,火车站店,07:00–23:00
+`,
+};
+
+describe('entity linking: a short stretch the question points at', () => {
+  const store = createMemoryStore();
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ close } = await servicesForPack(STORES, store));
+  });
+  afterAll(() => close());
+  const link = async (question: string) => {
+    const index = await createKnowledgeIndexCache(store).get();
+    const hits = (await store.getNodes(['st-rm', 'st-hz'])).flatMap((n, i) =>
+      n.aliases.map((text) => ({ id: `t${i}`, target: n.id, kind: 'entity' as const, text, source: 't', score: 0.8 })),
+    );
+    return linkEntities(question, index, store, async () => hits);
+  };
+
+  it('reads three characters of a name followed by "那家" as that name', async () => {
+    const [m] = await link('人民路那家晚上开到几点？');
+    expect(m?.candidates.map((c) => c.id)).toEqual(['st-rm']);
+  });
+
+  it('does not read three characters alone as a name', async () => {
+    expect(await link('人民路晚上堵车吗？')).toEqual([]);
+  });
+});

@@ -132,6 +132,12 @@ function shortWordsKept(name: string, read: string): boolean {
 
 /** Shortest stretch of a name that may stand for it, and the share of the name it must cover. */
 const PARTIAL_MIN_CHARS = 4;
+/**
+ * "人民路那家", "火车站那个店": the question points at one thing by a stretch of its name, so a shorter
+ * stretch will do.
+ */
+const POINTED_AT = /^(那家|这家|那个|这个|那间|这间|那边的|的那家|的那个)/;
+const POINTED_MIN_CHARS = 3;
 const PARTIAL_MIN_SHARE = 0.6;
 
 /**
@@ -148,13 +154,14 @@ async function partialMentions(
   for (const hit of hits) {
     const name = matchKey(hit.text);
     const common = longestCommon(key, name);
-    if (common.length < PARTIAL_MIN_CHARS || common.length / name.length < PARTIAL_MIN_SHARE) continue;
+    const min = POINTED_AT.test(key.slice(common.start + common.length)) ? POINTED_MIN_CHARS : PARTIAL_MIN_CHARS;
+    if (common.length < min || common.length / name.length < PARTIAL_MIN_SHARE) continue;
     if (common.length === name.length) continue; // whole names were linked already
     let start = common.start;
     let end = start + common.length;
     while (key[start] === ' ') start++;
     while (end > start && key[end - 1] === ' ') end--;
-    if (end - start < PARTIAL_MIN_CHARS) continue;
+    if (end - start < min) continue;
     // A model number identifies: a part that drops it ("iPhone" of "iPhone 15") names no one entity.
     if (digits(key.slice(start, end)) !== digits(name)) continue;
     if (covered(start, end) || !atEdges(key, start, end)) continue;
