@@ -6,7 +6,7 @@ import { detectEscalation } from '../src/qa/escalation.js';
 import { allowedTypos, substringEditDistance } from '../src/qa/fuzzy-match.js';
 import { createOverlapScorer, lexicalUnits } from '../src/qa/lexical-overlap.js';
 import { residual } from '../src/qa/map-predicate.js';
-import { degreeWords, detectCues, namesJoined, possessedFirst } from '../src/qa/question-cues.js';
+import { asksKindOfLast, degreeWords, detectCues, namesJoined, possessedFirst } from '../src/qa/question-cues.js';
 import { labelModifiesNext, labelQualifiedBefore } from '../src/qa/residual-content.js';
 import type { GraphAnswer } from '../src/qa/traverse.js';
 import { createNameMatcher } from '../src/text/name-matcher.js';
@@ -147,6 +147,25 @@ describe('question cues', () => {
     expect(namesJoined('funds and bonds', spans('funds and bonds', 'funds', 'bonds'))).toBe(true);
     expect(namesJoined('基金和债券有哪些', spans('基金和债券有哪些', '基金', '债券'))).toBe(true);
     expect(namesJoined('华信的基金有哪些', spans('华信的基金有哪些', '华信', '基金'))).toBe(false);
+  });
+});
+
+describe('a kind named only as what is asked for, about the last turn’s entity', () => {
+  const spansOf = (q: string, name: string) => {
+    const key = matchKey(q);
+    return { key, spans: [{ start: key.indexOf(matchKey(name)) }] };
+  };
+  it('points back when a pronoun stands in for the subject and the kind follows "which"', () => {
+    const zh = spansOf('它是哪款手机的升级版？', '手机');
+    expect(asksKindOfLast(zh.key, zh.spans, 'zh')).toBe(true);
+    const en = spansOf('Which phone is it the successor of?', 'phone');
+    expect(asksKindOfLast(en.key, en.spans, 'en')).toBe(true);
+  });
+  it('does not when the kind is the subject or no pronoun points back', () => {
+    const subject = spansOf('手机的保修期是多久？', '手机');
+    expect(asksKindOfLast(subject.key, subject.spans, 'zh')).toBe(false);
+    const noPronoun = spansOf('哪款手机最轻？', '手机');
+    expect(asksKindOfLast(noPronoun.key, noPronoun.spans, 'zh')).toBe(false);
   });
 });
 

@@ -30,7 +30,14 @@ import {
   type SynonymCheck,
 } from './map-predicate.js';
 import { withQueryCache } from './query-cache.js';
-import { degreeWords, detectCues, namesJoined, possessedFirst, type QuestionCues } from './question-cues.js';
+import {
+  asksKindOfLast,
+  degreeWords,
+  detectCues,
+  namesJoined,
+  possessedFirst,
+  type QuestionCues,
+} from './question-cues.js';
 import { unexplainedContent, unknownCodes } from './residual-content.js';
 import { dropLabelMentions, resolveByPredicate, resolveByWords } from './resolve-mentions.js';
 import { baseResult, citeNode } from './result-parts.js';
@@ -146,7 +153,8 @@ export function createQaService(deps: QaDeps) {
       r.trace?.unshift({ stage: 'follow-up', ms: 0, detail: { asked: question, as: rewritten } });
       return r;
     }
-    if (mentions.length === 0 && session?.lastEntities.length) {
+    const backToLast = asksKindOfLast(matchKey(question), mentions, lang);
+    if ((mentions.length === 0 || backToLast) && session?.lastEntities.length) {
       // A comparison naming nothing compares the entities of the last turns, not just the last one.
       const compared = session.lastEntities.length > 1 ? session.lastEntities : (session.recentEntities ?? []);
       entities = await store.getNodes(cues.compare ? compared.slice(0, 2) : session.lastEntities.slice(0, 1));

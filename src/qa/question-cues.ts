@@ -105,3 +105,19 @@ export function possessedFirst<T extends { start: number; end: number }>(key: st
   }
   return out;
 }
+
+const ZH_BACK = /(它|它们|其|这款|这个|该产品|这台|这部)/;
+const EN_BACK = /\b(it|its|this one|that one|they|their)\b/i;
+const ZH_WHICH = /(哪款|哪个|哪一款|哪种|哪类|哪家|哪部|哪台|什么)\s*$/;
+const EN_WHICH = /\b(which|what)\s+$/;
+
+/**
+ * "它是哪款手机的升级版", "Which phone is it the successor of?": the question points back at the
+ * last turn's entity and names a kind only as the kind of thing it asks for. `spans` are the named
+ * things, offsets in `key` (the question's match key).
+ */
+export function asksKindOfLast(key: string, spans: readonly { start: number }[], lang: 'zh' | 'en'): boolean {
+  if (spans.length === 0 || !(lang === 'zh' ? ZH_BACK : EN_BACK).test(key)) return false;
+  const which = lang === 'zh' ? ZH_WHICH : EN_WHICH;
+  return spans.every((s) => which.test(key.slice(0, s.start)));
+}
