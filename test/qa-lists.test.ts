@@ -221,3 +221,28 @@ describe('a list question naming a word several names share', () => {
     expect(r.status).not.toBe('answered');
   });
 });
+
+// The organisation is a kind with one member; its departments are another kind.
+const SELF = {
+  'schema.yaml': `types:
+  college: { label: { zh: 学校, en: college }, synonyms: [本校] }
+  school: { label: { zh: 学院（系部）, en: school }, synonyms: [学院, 有哪些学院] }
+`,
+  'things.csv': `id,type,name,aliases
+col,college,河畔继续教育学院,Riverside College
+s-biz,school,商学院,School of Business
+s-dig,school,数字技术学院,School of Digital Technology
+`,
+};
+
+describe('a list of a kind beside the organisation speaking of itself', () => {
+  const pack = usePack(SELF);
+
+  it('lists the kind with many members, titled by its label rather than a question the pack listed', async () => {
+    const r = await pack.services.qa.ask({ question: '学校下面都有哪些学院？' });
+    expect(r.status).toBe('answered');
+    expect(r.answer).toContain('商学院');
+    expect(r.answer).toContain('数字技术学院');
+    expect(r.answer.startsWith('学院（系部）')).toBe(true);
+  });
+});

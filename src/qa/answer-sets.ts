@@ -200,13 +200,25 @@ export async function answerTypeList(
   input: Pick<SetInput, 'store' | 'index' | 'lang' | 't'>,
 ): Promise<SetCandidate | undefined> {
   const found = input.index.types.find(question);
-  const typeIds = [...new Set(found.flatMap((m) => m.ids))];
-  if (typeIds.length !== 1 || !typeIds[0]!.startsWith('schema:type:')) return undefined;
-  const type = typeIds[0]!.slice('schema:type:'.length);
-  const items = await input.store.listNodes({ kind: 'entity', type, limit: TYPE_LIST_MAX + 1 });
+  const named = new Map<string, GraphNode[]>();
+  for (const id of new Set(found.flatMap((m) => m.ids))) {
+    if (!id.startsWith('schema:type:')) return undefined;
+    const type = id.slice('schema:type:'.length);
+    named.set(id, await input.store.listNodes({ kind: 'entity', type, limit: TYPE_LIST_MAX + 1 }));
+  }
+  // A kind with one member is the organisation speaking of itself ("学校下面都有哪些学院": the one
+  // college), not what is listed.
+  const many = [...named].filter(([, nodes]) => nodes.length > 1);
+  const [only] = named.size === 1 ? [...named] : many.length === 1 ? many : [];
+  if (!only) return undefined;
+  const [typeId, items] = only;
   if (items.length === 0 || items.length > TYPE_LIST_MAX) return undefined;
-  // Titled with the customer's own word for the kind ("branches"), not the schema's singular label.
-  const title = matchKey(question).slice(found[0]!.start, found[0]!.end);
+  // Titled with the customer's own word for the kind ("branches"), not the schema's singular label,
+  // unless that word is a whole question a pack listed as a synonym ("what short courses do you run").
+  const match = found.find((m) => m.ids.includes(typeId))!;
+  const words = matchKey(question).slice(match.start, match.end);
+  const label = input.index.schema.get(typeId)?.labels[input.lang];
+  const title = label && /\b(what|which|do you)\b|哪|什么|有没有/.test(words) ? label : words;
   return listCandidate(title, 'type', items, [], input);
 }
 

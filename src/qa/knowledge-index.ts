@@ -66,6 +66,10 @@ export function createKnowledgeIndexCache(store: GraphStore) {
       schema.set(node.id, info);
       byKey.set(info.key, node.id);
     }
+    // Kinds too, for their labels ("短期课程" when a list is titled by its kind).
+    for (const node of await store.getNodes([...new Set(typeTerms.map((t) => t.target))])) {
+      schema.set(node.id, toSchemaInfo(node));
+    }
     return {
       entities: createNameMatcher(
         entityTerms.map((t) => ({ text: t.text, id: t.target })),

@@ -19,7 +19,7 @@ export interface QuestionCues {
 
 const ZH_LIST = /(哪些|哪几|有什么|都有啥|有啥|什么样的.*(产品|商品)?有|列出|清单|几款|几种|都卖)/;
 const EN_LIST =
-  /\b(which|what)\b.*\b(do you (sell|have|carry|offer|stock)|are (available|on sale|there|offered)|can i (order|buy|get))\b|\blist\b|\bwhat (kinds?|types?) of\b/i;
+  /\b(which|what)\b.*\b(do you (sell|have|carry|offer|stock|run|provide|teach|hold)|are (available|on sale|there|offered)|can i (order|buy|get))\b|\blist\b|\bwhat (kinds?|types?) of\b/i;
 const ZH_COMPARE =
   /(哪个|哪款|哪一个|哪一款|哪台|哪部|哪家|谁)(的)?.{0,8}(更|比较|先)|比.{1,20}(更|还)|相比|对比|区别|哪个.{0,6}(长|短|大|小|高|低|轻|重|贵|便宜|多|少|快|慢|久)/;
 const EN_COMPARE =
