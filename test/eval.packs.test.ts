@@ -31,6 +31,7 @@ const PACKS = [
   { name: 'telecom', pack: 'telecom-pack', floor: { accuracy: 0.7, maxWrong: 0.08, maxRefuseAnswered: 0.17 } },
   { name: 'energy', pack: 'energy-pack', floor: { accuracy: 0.58, maxWrong: 0.12, maxRefuseAnswered: 0.12 } },
   { name: 'brokerage', pack: 'broker-pack', floor: { accuracy: 0.62, maxWrong: 0.13, maxRefuseAnswered: 0.42 } },
+  { name: 'college', pack: 'college-pack', floor: { accuracy: 0.58, maxWrong: 0.14, maxRefuseAnswered: 0.17 } },
   // Written in Chinese.
   { name: 'courier', pack: 'courier-pack', floor: { accuracy: 0.55, maxWrong: 0.1, maxRefuseAnswered: 0.12 } },
 ];
