@@ -121,6 +121,12 @@ describe('question cues', () => {
     expect(detectCues('Which courier ships my order?', 'en').compare).toBe(false);
     expect(detectCues('What smartwatches do you sell?', 'en').list).toBe(true);
     expect(detectCues('What is the cheapest phone?', 'en')).toMatchObject({ superlative: true, direction: 'min' });
+    // "The most I can …" is an amount's limit, as "最多能…" is.
+    expect(detectCues("What's the least I can put into the balanced portfolio?", 'en').superlative).toBe(false);
+    expect(detectCues("What's the most I can withdraw per day?", 'en').superlative).toBe(false);
+    expect(detectCues('Which plan costs the least?', 'en').superlative).toBe(true);
+    // "Which … do you run / provide" asks for a list too.
+    expect(detectCues('What short courses do you run?', 'en').list).toBe(true);
   });
   it('picks out the words of degree, which name the compared dimension', () => {
     expect(degreeWords('Which mouse is lighter, the MX Master 3S or the G502?', 'en')).toBe('lighter');

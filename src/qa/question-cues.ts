@@ -42,6 +42,10 @@ const EN_MAX =
 const EN_MIN =
   /\b(shorter|smaller|lower|lighter|less|fewer|slower|cheaper|older|shortest|smallest|lowest|lightest|least|fewest|slowest|cheapest|oldest|less expensive)\b/i;
 
+// "The most I can withdraw", "the least you need to put in": an amount's limit, not the extreme of a set.
+const EN_AT_MOST =
+  /\b(the )?(most|least|max|maximum|minimum)( amount)? (i|you|we|one|they|he|she|my \w+) (can|could|may|might|need|must|have to|should|will|would|am|are|is)\b/gi;
+
 export function detectCues(question: string, lang: 'zh' | 'en'): QuestionCues {
   const q = question.trim();
   if (lang === 'zh') {
@@ -54,7 +58,7 @@ export function detectCues(question: string, lang: 'zh' | 'en'): QuestionCues {
       yesNo: ZH_YESNO.test(q),
     };
   }
-  const superlative = EN_SUPERLATIVE.test(q);
+  const superlative = EN_SUPERLATIVE.test(q.replace(EN_AT_MOST, ' '));
   return {
     list: EN_LIST.test(q),
     compare: EN_COMPARE.test(q) && !superlative,
