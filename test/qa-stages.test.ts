@@ -257,6 +257,11 @@ describe('composition', () => {
     });
     expect(composeGraphAnswer(a('20') as GraphAnswer, 'zh')).toBe('K1 键盘的收费是20元。');
     expect(composeGraphAnswer(a('免费') as GraphAnswer, 'zh')).toBe('K1 键盘的收费是免费。');
+    // Nothing to pay says so.
+    expect(composeGraphAnswer(a('0') as GraphAnswer, 'zh')).toBe('K1 键盘的收费是0元（免费）。');
+    const minutes = { ...fee, unit: '分钟' };
+    const b = { ...a('0'), predicate: { info: minutes, text: '收费', via: 'label', score: 1 } };
+    expect(composeGraphAnswer(b as GraphAnswer, 'zh')).toBe('K1 键盘的收费是0分钟。');
   });
 });
 

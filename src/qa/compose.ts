@@ -122,8 +122,14 @@ function withUnit(value: string, info: SchemaItemInfo, lang: Language): string {
   const unit = info.units?.[lang] ?? info.unit;
   // A unit belongs to a number: "免费" stays "免费", not "免费元".
   if (!unit || shown.endsWith(unit) || !/\d/.test(shown)) return shown;
-  return lang === 'en' || /^[a-z]/i.test(unit) ? `${shown} ${unit}` : `${shown}${unit}`;
+  const withIt = lang === 'en' || /^[a-z]/i.test(unit) ? `${shown} ${unit}` : `${shown}${unit}`;
+  // "补卡费是0元" answers "要收钱吗" only to a reader who does the sum.
+  return Number(shown) === 0 && CURRENCY.test(unit) ? `${withIt}${lang === 'zh' ? '（免费）' : ' (free)'}` : withIt;
 }
+
+/** Units of money, in the words of the languages (not of a domain). */
+const CURRENCY =
+  /^(元|人民币|块|美元|欧元|英镑|港币|日元|yuan|rmb|cny|usd|eur|gbp|hkd|jpy|dollars?|euros?|pounds?|[$€£¥])$/i;
 
 function formatValue(value: string, lang: Language): string {
   if (value === 'true') return lang === 'zh' ? '是' : 'yes';
