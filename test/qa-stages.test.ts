@@ -222,6 +222,7 @@ describe('escalation', () => {
       'abusive_or_angry',
     );
     expect(detectEscalation('你们怎么回事，我要投诉', 'zh', 0)?.reason).toBe('abusive_or_angry');
+    expect(detectEscalation('我需要投诉你们的服务', 'zh', 0)?.reason).toBe('abusive_or_angry');
   });
   it('hands over on abuse and after repeated failures', () => {
     expect(detectEscalation('你们就是骗子！', 'zh', 0)?.reason).toBe('abusive_or_angry');

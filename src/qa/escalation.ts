@@ -30,7 +30,7 @@ const EN_ANGER =
 const ZH_GRIEVANCE = /(投诉|举报|12315|律师|起诉)/;
 const EN_GRIEVANCE = /\b(sue|lawyer|complain\w*)\b/i;
 const ZH_PROCEDURE =
-  /(怎么(?!回事|搞的|这么|那么)|如何|怎样|哪里|在哪|哪个|哪家|哪些|多久|多长|几天|几个|什么(?!玩意|东西)|找谁|谁|能不能|可以吗|要不要|需要)/;
+  /(怎么(?!回事|搞的|这么|那么)|如何|怎样|哪里|在哪|哪个|哪家|哪些|多久|多长|几天|几个|什么(?!玩意|东西)|找谁|谁|能不能|可以吗|要不要)/;
 const EN_PROCEDURE =
   /\b(how|when|where|who|whom|which|what (is|are|do|does|should|happens|can)|can i|could i|do i|should i|is there|are there|do you)\b/i;
 const asksAboutProcedure = (q: string) => ZH_PROCEDURE.test(q) || EN_PROCEDURE.test(q);
