@@ -338,8 +338,9 @@ export function createQaService(deps: QaDeps) {
       if (predicate) {
         const graph = await traverse(entity, predicate, store);
         if (graph) {
-          out.push(graphCandidate(graph, confidenceOf(predicate, entity), lang));
-          read.push({ graph, confidence: confidenceOf(predicate, entity) });
+          const confidence = confidenceOf(predicate, entity);
+          out.push(graphCandidate(graph, confidence, lang));
+          read.push({ graph, confidence });
         }
       }
 

@@ -110,8 +110,9 @@ export function possessedFirst<T extends { start: number; end: number }>(key: st
   return out;
 }
 
-const ZH_BACK = /(它|它们|其|这款|这个|该产品|这台|这部)/;
-const EN_BACK = /\b(it|its|this one|that one|they|their)\b/i;
+// Words standing for the last turn's entity ("其" is left out: it begins 其他, 其中).
+const ZH_BACK = /(它|这款|这个|这台|这部|该产品)/;
+const EN_BACK = /\b(it|its|this one|that one)\b/i;
 const ZH_WHICH = /(哪款|哪个|哪一款|哪种|哪类|哪家|哪部|哪台|什么)\s*$/;
 const EN_WHICH = /\b(which|what)\s+$/;
 
