@@ -85,14 +85,16 @@ export async function choosePredicate(
   // about what this question lacks.
   // Unless one of the entity's own labels is as near to the question as a synonym would be
   // ("存五年的话利率是多少": "利率是多少" is another product's label, "存五年利息" this one's).
+  let nearest: PredicateMatch | undefined;
   if (q.labels.some((p) => matchKey(p.text).length >= SPECIFIC_LABEL)) {
-    const [nearest] = await byMeaning([...own]);
+    [nearest] = await byMeaning([...own]);
     if (nearest && nearest.score >= synonyms.min) return nearest;
   } else {
-    const [nearest] = await byMeaning([...own], synonyms);
-    if (nearest) return nearest;
+    const [strict] = await byMeaning([...own], synonyms);
+    if (strict) return strict;
   }
-  return q.labels.length > 0 ? standIn(q, own, deps) : undefined;
+  if (q.labels.length === 0) return undefined;
+  return standIn(q, nearest ?? (await byMeaning([...own]))[0], deps);
 }
 
 /** How far an own predicate must stand above the entity's others to stand in for a label it lacks. */
@@ -110,10 +112,9 @@ const STAND_IN_LABEL = 0.6;
  */
 async function standIn(
   q: PredicateQuestion,
-  own: readonly SchemaItemInfo[],
+  top: PredicateMatch | undefined,
   deps: PredicateDeps,
 ): Promise<PredicateMatch | undefined> {
-  const [top] = await mapPredicatesByMeaning(q.residual, [...own], deps.store);
   if (!top || (top.lead ?? 1) < STAND_IN_LEAD) return undefined;
   const asked = new Set(q.labels.map((p) => p.text));
   // The question asks for more than the predicate says ("降噪深度" of a headset that only has "降噪").
