@@ -229,6 +229,12 @@ describe('escalation', () => {
     expect(detectEscalation('this is useless', 'en', 0)?.reason).toBe('abusive_or_angry');
     expect(detectEscalation('hello?', 'en', 2)?.reason).toBe('repeated_fallback');
   });
+  it('reads "垃圾" as an insult, not as the rubbish that is collected or the spam that is blocked', () => {
+    expect(detectEscalation('你们的服务真垃圾', 'zh', 0)?.reason).toBe('abusive_or_angry');
+    expect(detectEscalation('什么垃圾产品，太垃圾了', 'zh', 0)?.reason).toBe('abusive_or_angry');
+    for (const q of ['星期几收垃圾？', '旧床垫塞不进垃圾桶怎么办', '厨余垃圾怎么投放', '怎么屏蔽垃圾短信'])
+      expect(detectEscalation(q, 'zh', 0), q).toBeUndefined();
+  });
 });
 
 describe('composition', () => {

@@ -19,7 +19,10 @@ const ZH_HOW = /(怎么|如何|怎样|哪里|在哪|电话是|几点|时间)/;
 const EN_HOW =
   /\b(how (do|can|to)|where (do|can)|what (is|are) the (number|hours)|when (is|are|can)|what time|which hours)\b/i;
 
-const ZH_ANGER = /(垃圾|骗子|骗人|滚开|滚蛋|妈的|他妈|操你|傻逼|气死|太差|差评|退钱|受够)/;
+// "垃圾" insults ("垃圾服务", "太垃圾了") except as the thing itself: rubbish that is collected, sorted or
+// thrown ("收垃圾", "垃圾桶", "厨余垃圾"), and spam ("垃圾短信").
+const ZH_ANGER =
+  /((?<!收|倒|扔|丢|运|清|装|拉|捡|厨余|其他|有害|可回收|干|湿|建筑|大件|装修|生活|医疗|园林)垃圾(?!桶|箱|袋|分类|站|车|房|场|费|处理|回收|清运|收集|转运|投放|短信|邮件|电话|堆|池)|骗子|骗人|滚开|滚蛋|妈的|他妈|操你|傻逼|气死|太差|差评|退钱|受够)/;
 // "bloody" is profanity except where it describes blood ("a bloody nose").
 const EN_ANGER =
   /\b(fuck\w*|\w*shit\w*|(god)?damn\w*|crap\w*|bloody(?! (nose|stools?|urine|discharge|diarrh\w*|mucus|sputum|cough\w*|vomit\w*|show))|bullshit|wtf|freaking|frigging|bastard\w*|bitch\w*|asshole\w*|scam\w*|fraud|useless|terrible|awful|worst|ridiculous|pathetic|idiot\w*|stupid|furious|angry|unacceptable|disgusting|hate)\b/i;
