@@ -22,6 +22,14 @@ export interface MentionText {
   location: string;
 }
 
+/** Entity, document and FAQ ids share one namespace. */
+export interface Definition {
+  id: string;
+  kind: 'entity' | 'document' | 'faq';
+  type: string;
+  line: number | undefined;
+}
+
 export interface Triple {
   subject: string;
   predicate: string;
@@ -34,8 +42,8 @@ export interface FileFacts {
   nodes: NodePart[];
   relationships: GraphRelationship[];
   terms: PendingTerm[];
-  /** Entity ids this file defines, with their type and line (for conflict checks). */
-  defines: { id: string; type: string; line: number | undefined }[];
+  /** Ids this file defines (not merely references), with kind, type and line, for the cross-file checks. */
+  defines: Definition[];
   references: IdReference[];
   mentions: MentionText[];
   triples: Triple[];

@@ -10,6 +10,7 @@ import { parseFaqJsonl } from './parsers/faq-jsonl.js';
 import { parseSchemaYaml } from './parsers/schema-yaml.js';
 import { parseTriplesTsv } from './parsers/triples-tsv.js';
 import { type PackFile, readPack, sha256 } from './read-pack.js';
+import { validateAcrossFiles } from './validate-pack.js';
 
 export interface IngestOptions {
   store: GraphStore;
@@ -73,7 +74,7 @@ export async function ingestPack(opts: IngestOptions): Promise<IngestSummary> {
     }
   }
 
-  await validateAcrossFiles(store, files, parsed, failed);
+  await validateAcrossFiles(store, files, parsed, failed, opts.sync ?? false);
 
   // Names every file may link to: this run's valid entities, plus what the graph keeps from other
   // sources (including the old facts of files that failed now, which stay in the graph).
@@ -142,62 +143,6 @@ export async function ingestPack(opts: IngestOptions): Promise<IngestSummary> {
   }
 
   return summarise(opts.dryRun ?? false, files.length + readErrors.length, parsed, failed, reports, started);
-}
-
-/**
- * Cross-file rules: an id keeps one type, and every referenced id must exist. A file that breaks
- * them fails as a whole; ids it defined then no longer count, so the check repeats until stable.
- */
-async function validateAcrossFiles(
-  store: GraphStore,
-  files: PackFile[],
-  parsed: Map<string, FileFacts>,
-  failed: Map<string, PackError>,
-): Promise<void> {
-  const referenced = new Set<string>();
-  for (const facts of parsed.values()) {
-    for (const r of facts.references) referenced.add(r.id);
-    for (const d of facts.defines) referenced.add(d.id);
-  }
-  const graphNodes = new Map((await store.getNodes([...referenced])).map((n) => [n.id, n]));
-  // A node counts as present when a source other than this run's valid files keeps it: another
-  // pack, or a file of this pack that failed now and so keeps its old facts.
-  const inGraph = (id: string) => {
-    const node = graphNodes.get(id);
-    const keeper = node?.provenance.find((p) => failed.has(p.source) || !parsed.has(p.source));
-    return keeper && node ? { type: node.type, file: keeper.source } : undefined;
-  };
-
-  let changed = true;
-  while (changed) {
-    changed = false;
-    const defined = new Map<string, { type: string; file: string }>();
-    for (const file of files) {
-      const facts = parsed.get(file.id);
-      if (!facts || failed.has(file.id)) continue;
-      for (const d of facts.defines) {
-        const prior = defined.get(d.id) ?? inGraph(d.id);
-        if (prior?.type && d.type && prior.type !== d.type && prior.file !== file.id) {
-          failed.set(
-            file.id,
-            new PackError(file.id, d.line, `id "${d.id}" is a ${d.type} here but a ${prior.type} in ${prior.file}`),
-          );
-          changed = true;
-          break;
-        }
-        if (!defined.has(d.id)) defined.set(d.id, { type: d.type, file: file.id });
-      }
-    }
-    for (const file of files) {
-      const facts = parsed.get(file.id);
-      if (!facts || failed.has(file.id)) continue;
-      const missing = facts.references.find((r) => !defined.has(r.id) && !inGraph(r.id));
-      if (missing) {
-        failed.set(file.id, new PackError(file.id, missing.line, `${missing.what} "${missing.id}" is not a known id`));
-        changed = true;
-      }
-    }
-  }
 }
 
 async function embedTerms(

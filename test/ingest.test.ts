@@ -161,6 +161,86 @@ describe.each(testBackends())('ingest on $name', (backend) => {
     expect((await store.stats()).nodes).toBe(0);
   });
 
+  const refundCopy = (id: string, title: string) =>
+    `---\nid: ${id}\ntype: policy\ntitle: ${title}\n---\n## 开课后\n开课后一个月内可以退一半学费。\n`;
+
+  it('a document that takes an entity’s id and type from another file fails; the entity keeps its facts', async () => {
+    await ingest();
+    const before = await graphDigest(store);
+    await writeFile(join(pack, 'docs/math.md'), `---\nid: c-math\ntype: course\ntitle: 高数简介\n---\n正文。\n`);
+    const s = await ingest();
+    expect(s.errors).toEqual([
+      { file: 'docs/math.md', line: 2, reason: 'id "c-math" is already defined in courses.csv' },
+    ]);
+    expect(await graphDigest(store)).toBe(before);
+    expect(await store.getNode('c-math')).toMatchObject({ kind: 'entity', name: '高等数学' });
+  });
+
+  it('a second document with the same id fails, in the same run or a later one; the first keeps its sections', async () => {
+    await writeFile(join(pack, 'docs/z-refund.md'), refundCopy('doc-refund', '退款规定'));
+    const s = await ingest();
+    expect(s.errors).toEqual([
+      { file: 'docs/z-refund.md', line: 2, reason: 'id "doc-refund" is already defined in docs/refund.md' },
+    ]);
+    const sections = await store.relationships('doc-refund', { type: 'HAS_SECTION' });
+    expect(new Set(sections.map((r) => r.source))).toEqual(new Set(['docs/refund.md']));
+    expect((await store.getNode('doc-refund'))?.provenance.map((p) => p.source)).toEqual(['docs/refund.md']);
+
+    // A new file that sorts before the one already imported fails too: the graph's definition stays.
+    const before = await graphDigest(store);
+    await rm(join(pack, 'docs/z-refund.md'));
+    await writeFile(join(pack, 'docs/a-refund.md'), refundCopy('doc-refund', '退款规定'));
+    const again = await ingest();
+    expect(again.errors).toEqual([
+      { file: 'docs/a-refund.md', line: 2, reason: 'id "doc-refund" is already defined in docs/refund.md' },
+    ]);
+    expect(again.reports.find((r) => r.file === 'docs/refund.md')?.status).toBe('unchanged');
+    expect(await graphDigest(store)).toBe(before);
+  });
+
+  it('an FAQ id defined by another FAQ file fails with its line', async () => {
+    await ingest();
+    const before = await graphDigest(store);
+    await writeFile(
+      join(pack, 'more-faq.jsonl'),
+      '{"id": "faq-new", "question": "q", "answer": "a"}\n{"id": "faq-cert", "question": "证书怎么领？", "answer": "找教务。"}\n',
+    );
+    const s = await ingest();
+    expect(s.errors).toEqual([
+      { file: 'more-faq.jsonl', line: 2, reason: 'id "faq-cert" is already defined in faq.jsonl' },
+    ]);
+    expect(await graphDigest(store)).toBe(before);
+  });
+
+  it('re-importing a changed definer is not a redefinition; a renamed one imports with --sync', async () => {
+    await ingest();
+    const doc = await readFile(join(pack, 'docs/refund.md'), 'utf8');
+    await writeFile(join(pack, 'docs/refund.md'), doc.replace('title: 退费政策', 'title: 退款政策'));
+    expect((await ingest()).errors).toEqual([]);
+    expect((await store.getNode('doc-refund'))?.name).toBe('退款政策');
+
+    await rm(join(pack, 'docs/refund.md'));
+    await writeFile(join(pack, 'docs/policy.md'), doc);
+    // Without --sync the old file's facts stay in the graph, so the id is still defined there.
+    expect((await ingest()).errors).toEqual([
+      { file: 'docs/policy.md', line: 2, reason: 'id "doc-refund" is already defined in docs/refund.md' },
+    ]);
+    const synced = await ingest({ sync: true });
+    expect(synced.errors).toEqual([]);
+    const node = await store.getNode('doc-refund');
+    expect(node).toMatchObject({ name: '退费政策' });
+    expect(node?.provenance.map((p) => p.source)).toEqual(['docs/policy.md']);
+    expect((await store.relationships('doc-refund', { type: 'HAS_SECTION' })).length).toBe(3);
+  });
+
+  it('entity tables may still share an id of one type: each file adds its part', async () => {
+    await writeFile(join(pack, 'stock.csv'), 'id,type,name,seats\nc-math,course,高等数学,40\n');
+    expect((await ingest()).errors).toEqual([]);
+    const math = await store.getNode('c-math');
+    expect(math?.attributes.fee?.value).toBe(1200);
+    expect(math?.attributes.seats?.value).toBe(40);
+  });
+
   const malformed: [string, string, string | Buffer, RegExp, number | undefined][] = [
     ['bad CSV quoting', 'courses.csv', 'id,type,name\nc-x,course,"unclosed\nc-y,course,ok\n', /bad CSV/, 2],
     ['bad YAML in the schema', 'schema.yaml', 'attributes:\n  fee:\n    label: {zh: 学费\n  x: [\n', /bad YAML/, 4],
@@ -184,6 +264,13 @@ describe.each(testBackends())('ingest on $name', (backend) => {
       '{"id": "c-math", "question": "q", "answer": "a"}\n',
       /c-math.*faq.*course/,
       1,
+    ],
+    [
+      'an id another file defines',
+      'docs/refund.md',
+      '---\nid: faq-cert\ntype: faq\ntitle: 证书\n---\n正文。\n',
+      /id "faq-cert" is already defined in faq\.jsonl/,
+      2,
     ],
     [
       'a relation to an unknown id',

@@ -81,7 +81,8 @@ export async function parseDocumentMd(file: PackFile): Promise<FileFacts> {
     location: 'line 1',
     hash,
   });
-  facts.defines.push({ id, type, line: 2 });
+  const idLine = lines.findIndex((l, i) => i > 0 && i < end && /^id\s*:/.test(l));
+  facts.defines.push({ id, kind: 'document', type, line: idLine > 0 ? idLine + 1 : 2 });
   for (const text of new Set([title, ...aliases]))
     facts.terms.push({ target: id, kind: 'document', text, location: 'line 1' });
   for (const target of applies_to) {

@@ -82,7 +82,7 @@ export function parseEntityCsv(file: PackFile): FileFacts {
       location,
       hash,
     });
-    facts.defines.push({ id, type, line });
+    facts.defines.push({ id, kind: 'entity', type, line });
     for (const text of new Set([name, ...aliases])) facts.terms.push({ target: id, kind: 'entity', text, location });
   }
 

@@ -49,7 +49,7 @@ export function parseFaqJsonl(file: PackFile): FileFacts {
       location,
       hash: file.hash,
     });
-    facts.defines.push({ id: faq.id, type: 'faq', line });
+    facts.defines.push({ id: faq.id, kind: 'faq', type: 'faq', line });
     for (const about of faq.about ?? []) {
       facts.relationships.push({ from: faq.id, type: 'ABOUT', to: about, source: file.id, location, hash: file.hash });
       facts.references.push({ id: about, line, what: 'about' });
