@@ -30,7 +30,9 @@ export function linkFacts(file: PackFile, facts: FileFacts, matcher: NameMatcher
   const created = new Map<string, NodePart>();
   const literals = new Map<string, Map<string, Scalar[]>>();
   const rels = new Map<string, GraphRelationship>();
-  const predicates = new Map<string, 'attribute' | 'relation'>();
+  // A predicate may be both in one file: a relation on lines whose object names an entity, an
+  // attribute on lines where it is text. Each reading needs its own schema node to be asked for.
+  const predicates = { attribute: new Set<string>(), relation: new Set<string>() };
   const resolve = (name: string, line: number): string => {
     const ids = matcher.lookup(name);
     if (ids.length === 1) return ids[0]!;
@@ -50,7 +52,7 @@ export function linkFacts(file: PackFile, facts: FileFacts, matcher: NameMatcher
       const key = `${subject}|${t.predicate}|${to}`;
       if (!rels.has(key)) {
         rels.set(key, { from: subject, type: t.predicate, to, source, location: `line ${t.line}`, hash });
-        predicates.set(t.predicate, 'relation');
+        predicates.relation.add(t.predicate);
       }
       continue;
     }
@@ -58,7 +60,7 @@ export function linkFacts(file: PackFile, facts: FileFacts, matcher: NameMatcher
     const values = attrs.get(t.predicate) ?? [];
     if (!values.includes(t.object)) values.push(t.object);
     attrs.set(t.predicate, values);
-    if (!predicates.has(t.predicate)) predicates.set(t.predicate, 'attribute');
+    predicates.attribute.add(t.predicate);
     const part = created.get(subject) ?? {
       id: subject,
       kind: 'entity' as const,
@@ -77,18 +79,20 @@ export function linkFacts(file: PackFile, facts: FileFacts, matcher: NameMatcher
     facts.nodes.push(part);
   }
   facts.relationships.push(...rels.values());
-  for (const [predicate, item] of predicates) {
-    const id = schemaId(item, predicate);
-    facts.nodes.push({
-      id,
-      kind: 'schema',
-      type: item,
-      aliases: [predicate],
-      attributes: { key: predicate },
-      source,
-      location: 'line 1',
-      hash,
-    });
-    facts.terms.push({ target: id, kind: item, text: humanize(predicate), location: 'line 1' });
+  for (const item of ['attribute', 'relation'] as const) {
+    for (const predicate of predicates[item]) {
+      const id = schemaId(item, predicate);
+      facts.nodes.push({
+        id,
+        kind: 'schema',
+        type: item,
+        aliases: [predicate],
+        attributes: { key: predicate },
+        source,
+        location: 'line 1',
+        hash,
+      });
+      facts.terms.push({ target: id, kind: item, text: humanize(predicate), location: 'line 1' });
+    }
   }
 }

@@ -241,6 +241,18 @@ describe.each(testBackends())('ingest on $name', (backend) => {
     expect(math?.attributes.seats?.value).toBe(40);
   });
 
+  it('a TSV predicate that is text on one line and an entity on another registers both readings', async () => {
+    await writeFile(
+      join(pack, 'facts.tsv'),
+      `${await readFile(join(pack, 'facts.tsv'), 'utf8')}学术英语\t先修课程\t高等数学\n`,
+    );
+    expect((await ingest()).errors).toEqual([]);
+    expect((await store.getNode('c-math'))?.attributes.先修课程?.value).toBe('初等数学');
+    expect((await store.relationships('c-eng', { type: '先修课程' })).map((r) => r.to)).toEqual(['c-math']);
+    expect(await store.getNode('schema:relation:先修课程')).toMatchObject({ kind: 'schema', type: 'relation' });
+    expect(await store.getNode('schema:attribute:先修课程')).toMatchObject({ kind: 'schema', type: 'attribute' });
+  });
+
   const malformed: [string, string, string | Buffer, RegExp, number | undefined][] = [
     ['bad CSV quoting', 'courses.csv', 'id,type,name\nc-x,course,"unclosed\nc-y,course,ok\n', /bad CSV/, 2],
     ['bad YAML in the schema', 'schema.yaml', 'attributes:\n  fee:\n    label: {zh: 学费\n  x: [\n', /bad YAML/, 4],
