@@ -45,3 +45,40 @@ describe('a fact of what the named entity leads to', () => {
     expect(readings.some((c) => c.kind === 'graph:chain')).toBe(false);
   });
 });
+
+// Course → teacher → centre → city, each a relation the importer stores one way.
+const HOPS = {
+  'schema.yaml': `types:
+  course: { label: { zh: 课程, en: course } }
+  teacher: { label: { zh: 老师, en: teacher } }
+  centre: { label: { zh: 学习中心, en: learning centre } }
+  city: { label: { zh: 城市, en: city } }
+attributes:
+  phone: { label: { zh: 电话, en: phone number } }
+relations:
+  TAUGHT_BY: { label: { zh: 主讲老师, en: taught by } }
+  BASED_AT: { label: { zh: 常驻学习中心, en: based at } }
+  IN_CITY: { label: { zh: 所在城市, en: located in } }
+`,
+  'things.csv': `id,type,name,aliases,phone,rel:TAUGHT_BY,rel:BASED_AT,rel:IN_CITY
+city-l,city,鹭川市,Luchuan,,,,
+ctr-w,centre,万象城学习中心,Wanxiang Centre,0588-1234,,,city-l
+t-shen,teacher,沈卓然,Shen Zhuoran,,,ctr-w,
+crs-i,course,雅思冲刺班,IELTS Sprint,,t-shen,,
+`,
+};
+
+describe('facts two and three relations away', () => {
+  const pack = usePack(HOPS);
+
+  it('follows the relations the question names to the entity it asks about', async () => {
+    const phone = await pack.services.qa.ask({
+      question: "What's the phone number of the learning centre where the teacher of IELTS Sprint is based?",
+    });
+    expect(phone.status).toBe('answered');
+    expect(phone.answer).toContain('0588-1234');
+    expect(phone.answer).toContain('沈卓然'); // every hop is said
+    const city = await pack.services.qa.ask({ question: '雅思冲刺班的主讲老师在哪个城市的学习中心？' });
+    expect(city.answer).toContain('鹭川市');
+  });
+});

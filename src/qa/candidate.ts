@@ -44,10 +44,10 @@ export function fallbackResult(suggestions: Suggestion[], confidence: number, la
 
 /** Builders of the answers the engine can give: graph facts, a policy passage, an FAQ. */
 export function createCandidateBuilders(store: GraphStore) {
-  /** A fact of an entity; with `hop`, reached from the entity the question named through one relation. */
-  function graphCandidate(g: GraphAnswer, confidence: number, lang: Language, hop?: GraphAnswer): Candidate {
-    return hop
-      ? factsCandidate('graph:chain', [hop, g], [hop.entity], undefined, confidence, lang)
+  /** A fact of an entity; with `hops`, reached from the entity the question named through relations. */
+  function graphCandidate(g: GraphAnswer, confidence: number, lang: Language, hops: GraphAnswer[] = []): Candidate {
+    return hops.length
+      ? factsCandidate('graph:chain', [...hops, g], [hops[0]!.entity], undefined, confidence, lang)
       : factsCandidate(`graph:${g.predicate.info.item}`, [g], [g.entity], g.predicate.info.id, confidence, lang);
   }
 

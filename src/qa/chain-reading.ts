@@ -4,11 +4,14 @@ import type { KnowledgeIndex, SchemaItemInfo } from './knowledge-index.js';
 import { mapPredicatesByMeaning, type PredicateMatch, type SynonymCheck } from './map-predicate.js';
 import { type GraphAnswer, traverse } from './traverse.js';
 
-/** Two facts in a row: the entity's relation to one other entity, then what is asked of that one. */
+/** Facts in a row: the entity's relation to one other entity (and on), then what is asked of the last. */
 export interface ChainAnswer {
-  hop: GraphAnswer;
+  hops: GraphAnswer[];
   answer: GraphAnswer;
 }
+
+/** Relations followed before the asked fact: "the city of the centre of the teacher of course X" is three. */
+const MAX_HOPS = 3;
 
 export interface ChainDeps {
   store: GraphStore;
@@ -23,11 +26,14 @@ export interface ChainDeps {
  * hop by naming the relation ("所属品类") or the kind of entity at its end ("the office", other than
  * the entity's own kind), and the relation must lead to exactly one entity; then the attribute asked
  * for is read on that entity, as for any entity. Undefined when the question does not read that way.
+ * The entity reached may lead on the same way ("雅思冲刺班的主讲老师在哪个学习中心": course → teacher →
+ * centre); then the last entity reached is the answer when nothing else is asked of it.
  */
 export async function chainReading(
   entity: GraphNode,
   question: PredicateQuestion & { text: string },
   deps: ChainDeps,
+  depth = MAX_HOPS,
 ): Promise<ChainAnswer | undefined> {
   const { store, index } = deps;
   const relations = (await deps.ownPredicates(entity)).filter((p) => p.item === 'relation');
@@ -67,13 +73,20 @@ export async function chainReading(
   if (!chosen) return undefined;
 
   const target = chosen.hop.related[0]!;
-  const labels = question.labels.filter((p) => p.info.id !== chosen.info.id);
+  const rest = { ...question, labels: question.labels.filter((p) => p.info.id !== chosen.info.id) };
+  if (depth > 1) {
+    const further = await chainReading(target, rest, deps, depth - 1);
+    if (further) return { hops: [chosen.hop, ...further.hops], answer: further.answer };
+  }
   // An attribute of the target: its relations point every way, back to the entity too.
   const attributes = (await deps.ownPredicates(target)).filter((p) => p.item === 'attribute');
-  const asked = await choosePredicate({ ...question, labels }, attributes, deps);
-  if (!asked) return undefined;
-  const answer = await traverse(target, asked, store);
-  return answer ? { hop: chosen.hop, answer } : undefined;
+  const asked = await choosePredicate(rest, attributes, deps);
+  if (asked) {
+    const answer = await traverse(target, asked, store);
+    return answer ? { hops: [chosen.hop], answer } : undefined;
+  }
+  // A second hop asking nothing of where it leads asked for that place ("…的主讲老师在哪个学习中心").
+  return depth < MAX_HOPS ? { hops: [], answer: chosen.hop } : undefined;
 }
 
 const asMatch = (info: SchemaItemInfo): PredicateMatch => ({ info, text: info.key, via: 'label', score: 1 });

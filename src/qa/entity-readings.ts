@@ -63,7 +63,7 @@ export async function entityReadings(
           chain.answer,
           confidenceOf(chain.answer.predicate, chain.answer.entity),
           lang,
-          chain.hop,
+          chain.hops,
         ),
       );
 
