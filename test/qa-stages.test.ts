@@ -270,6 +270,24 @@ describe('composition', () => {
     const b = { ...a('0'), predicate: { info: minutes, text: '收费', via: 'label', score: 1 } };
     expect(composeGraphAnswer(b as GraphAnswer, 'zh')).toBe('K1 键盘的收费是0分钟。');
   });
+  it('says text that carries its own words or signs around a number as written', () => {
+    const with_ = (unit: string, object: string, lang: 'zh' | 'en') =>
+      composeGraphAnswer(
+        {
+          ...answer(object),
+          predicate: { info: { ...info, key: 'term', labels: { zh: '期限', en: 'term' }, unit }, text: '期限' },
+        } as unknown as GraphAnswer,
+        lang,
+      );
+    expect(with_('年', '18 个月', 'zh')).toBe('K1 键盘的期限是18 个月。');
+    expect(with_('£', '£20', 'en')).toBe('The term of K1 键盘 is £20.');
+    expect(with_('months', '1-month rolling', 'en')).toBe('The term of K1 键盘 is 1-month rolling.');
+    expect(with_('元', '每页 0.5 元（快递费到付）', 'zh')).toBe('K1 键盘的期限是每页 0.5 元（快递费到付）。');
+    // A bare number, with or without thousands separators, still takes the unit.
+    expect(with_('年', '2', 'zh')).toBe('K1 键盘的期限是2年。');
+    expect(with_('GBP', '1,458.36', 'en')).toBe('The term of K1 键盘 is 1,458.36 GBP.');
+    expect(with_('GBP', '-3.5', 'zh')).toBe('K1 键盘的期限是-3.5 GBP。');
+  });
 });
 
 describe('labels as modifiers', () => {

@@ -120,12 +120,16 @@ export function composeFallback(suggestions: Suggestion[], lang: Language): stri
 function withUnit(value: string, info: SchemaItemInfo, lang: Language): string {
   const shown = formatValue(value, lang);
   const unit = info.units?.[lang] ?? info.unit;
-  // A unit belongs to a number: "免费" stays "免费", not "免费元".
-  if (!unit || shown.endsWith(unit) || !/\d/.test(shown)) return shown;
+  // A unit belongs to a bare number. Text around a number already says what it counts, in its own
+  // words or signs: "免费", "18 个月" under 年, "£20" under £, "每页 0.5 元（…）" are said as written.
+  if (!unit || !BARE_NUMBER.test(value.normalize('NFKC').trim())) return shown;
   const withIt = lang === 'en' || /^[a-z]/i.test(unit) ? `${shown} ${unit}` : `${shown}${unit}`;
   // "补卡费是0元" answers "要收钱吗" only to a reader who does the sum.
   return Number(shown) === 0 && CURRENCY.test(unit) ? `${withIt}${lang === 'zh' ? '（免费）' : ' (free)'}` : withIt;
 }
+
+/** A number and nothing else, maybe signed, with thousands separators or decimals ("1,458.36"). */
+const BARE_NUMBER = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 
 /** Units of money, in the words of the languages (not of a domain). */
 const CURRENCY =
