@@ -246,3 +246,48 @@ describe('a list of a kind beside the organisation speaking of itself', () => {
     expect(r.answer.startsWith('学院（系部）')).toBe(true);
   });
 });
+
+// Relationships stored one way: wards PART_OF the town, libraries LOCATED_IN it; more libraries
+// than wards point at the town.
+const TOWN = {
+  'schema.yaml': `types:
+  ward: { label: { zh: 选区, en: ward } }
+  library: { label: { zh: 图书馆, en: library }, synonyms: [libraries] }
+relations:
+  PART_OF: { label: { zh: 所属城镇, en: part of } }
+  LOCATED_IN: { label: { zh: 所在城镇, en: located in } }
+`,
+  'places.csv': `id,type,name,aliases,rel:PART_OF,rel:LOCATED_IN
+town-k,town,Kestwick,凯斯威克,,
+ward-n,ward,North Ward,北区,town-k,
+ward-s,ward,South Ward,南区,town-k,
+lib-a,library,Abbey Library,,,town-k
+lib-b,library,Bridge Library,,,town-k
+lib-c,library,Canal Library,,,town-k
+`,
+};
+
+describe('a list of members of the kind the question names', () => {
+  const pack = usePack(TOWN);
+
+  it('lists the wards of a town although more libraries point at it', async () => {
+    expect(await listed(pack.services, 'What wards are there in Kestwick?')).toEqual(['North Ward', 'South Ward']);
+    expect(await listed(pack.services, 'Kestwick有哪些选区？')).toEqual(['North Ward', 'South Ward']);
+    expect(await listed(pack.services, 'What libraries are there in Kestwick?')).toEqual([
+      'Abbey Library',
+      'Bridge Library',
+      'Canal Library',
+    ]);
+  });
+
+  it('lists the most common kind when the question names none', async () => {
+    for (const question of ['What do you have in Kestwick?', 'Kestwick有哪些？'])
+      expect(await listed(pack.services, question)).toEqual(['Abbey Library', 'Bridge Library', 'Canal Library']);
+  });
+});
+
+async function listed(services: Services, question: string): Promise<string[]> {
+  const r = await services.qa.ask({ question });
+  expect(r.status, question).toBe('answered');
+  return r.facts.map((f) => f.subjectName).sort();
+}

@@ -105,20 +105,27 @@ export async function answerComparison(input: SetInput): Promise<SetCandidate | 
   };
 }
 
-/** Members of the named group(s): a brand's products, a category's items, or both at once. */
+/** Type keys of the kinds the question names beside its entities ("wards" in "What wards are there in Kestwick?"). */
+function askedKinds(index: KnowledgeIndex, residual: Residual): Set<string> {
+  const ids = index.types.find(residual.text).flatMap((m) => m.ids);
+  return new Set(ids.filter((id) => id.startsWith(TYPE)).map((id) => id.slice(TYPE.length)));
+}
+
+const TYPE = 'schema:type:';
+
+/** Members of the named group(s), of the kind the question names if any: a brand's products, a category's items, or both at once. */
 async function groupMembers(
-  store: GraphStore,
-  entities: GraphNode[],
-  joined: boolean,
+  input: Pick<SetInput, 'store' | 'index' | 'residual' | 'entities' | 'joined'>,
 ): Promise<{ groups: GraphNode[]; items: GraphNode[] } | undefined> {
+  const asked = askedKinds(input.index, input.residual);
   const groups: GraphNode[] = [];
   let items: GraphNode[] | undefined;
-  for (const e of entities.slice(0, 3)) {
-    const m = await members(store, e);
+  for (const e of input.entities.slice(0, 3)) {
+    const m = await members(input.store, e, asked);
     if (m.length === 0) continue;
     groups.push(e);
     if (!items) items = m;
-    else if (joined) items = [...items, ...m.filter((n) => !items!.some((i) => i.id === n.id))];
+    else if (input.joined) items = [...items, ...m.filter((n) => !items!.some((i) => i.id === n.id))];
     else {
       const ids = new Set(m.map((n) => n.id));
       items = items.filter((n) => ids.has(n.id));
@@ -131,13 +138,13 @@ async function groupMembers(
 export async function answerList(
   input: Pick<SetInput, 'store' | 'index' | 'residual' | 'entities' | 'lang' | 't' | 'joined'>,
 ): Promise<SetCandidate | undefined> {
-  const found = await groupMembers(input.store, input.entities, input.joined ?? false);
+  const found = await groupMembers(input);
   if (!found) return undefined;
   const { groups, items } = found;
   // "In which towns can I get Fibre 1 Gig?" names the kind it wants; the add-ons that point at the
   // plan are not of it.
-  const asked = new Set(input.index.types.find(input.residual.text).flatMap((m) => m.ids));
-  if (asked.size > 0 && !items.some((n) => asked.has(`schema:type:${n.type}`))) return undefined;
+  const asked = askedKinds(input.index, input.residual);
+  if (asked.size > 0 && !items.some((n) => asked.has(n.type))) return undefined;
   const join = input.joined ? (input.lang === 'zh' ? '和' : ' and ') : input.lang === 'zh' ? '的' : ' ';
   return listCandidate(groups.map((g) => g.name).join(join), 'member of', items, groups, input);
 }
@@ -224,7 +231,7 @@ export async function answerTypeList(
 
 /** "续航最长的耳机是哪款": the member with the highest or lowest value of the asked attribute. */
 export async function answerExtreme(input: SetInput): Promise<SetCandidate | undefined> {
-  const found = await groupMembers(input.store, input.entities, input.joined ?? false);
+  const found = await groupMembers(input);
   if (!found) return undefined;
   // Members whose value is a quantity in the unit most of them use: "2 年" does not outrank "18 个月".
   const withValues = (info: SchemaItemInfo) => {

@@ -85,8 +85,16 @@ export async function unrelatedTo(store: GraphStore, others: GraphNode[], named:
   return true;
 }
 
-/** Members of a set-like entity (a category, a brand): nodes that point at it, directly or through sub-groups. */
-export async function members(store: GraphStore, group: GraphNode, depth = 2): Promise<GraphNode[]> {
+/**
+ * Members of a set-like entity (a category, a brand): nodes that point at it, directly or through
+ * sub-groups. Of the kinds `asked` (type keys the question names), when any member is of one.
+ */
+export async function members(
+  store: GraphStore,
+  group: GraphNode,
+  asked: ReadonlySet<string> = new Set(),
+  depth = 2,
+): Promise<GraphNode[]> {
   const found = new Map<string, GraphNode>();
   const seen = new Set([group.id]);
   let frontier = [group.id];
@@ -100,9 +108,12 @@ export async function members(store: GraphStore, group: GraphNode, depth = 2): P
     // accessories, what it upgrades) are not members of the group.
     frontier = nodes.filter((n) => n.type === group.type).map((n) => n.id);
   }
-  // A sub-group (a sub-category) is a member's container, not a member: keep the most common type.
+  // A sub-group (a sub-category) is a member's container, not a member. Many kinds point at a town
+  // (its wards, its libraries): "Kestwick有哪些选区" wants the kind it names; a question naming none
+  // gets the most common kind, which is what the group mostly holds.
   const byType = new Map<string, GraphNode[]>();
   for (const n of found.values()) if (n.type !== group.type) byType.set(n.type, [...(byType.get(n.type) ?? []), n]);
+  const named = [...byType].filter(([type]) => asked.has(type)).flatMap(([, nodes]) => nodes);
   const largest = [...byType.values()].sort((a, b) => b.length - a.length)[0] ?? [];
-  return largest.sort((a, b) => a.id.localeCompare(b.id));
+  return (named.length ? named : largest).sort((a, b) => a.id.localeCompare(b.id));
 }
