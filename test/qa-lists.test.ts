@@ -267,6 +267,34 @@ lib-c,library,Canal Library,,,town-k
 `,
 };
 
+describe('a relation asked on the entity it points at', () => {
+  const pack = usePack(TOWN);
+
+  it('says the facts with their real subjects, not under the forward label of the entity asked about', async () => {
+    const en = await pack.services.qa.ask({ question: 'What is Kestwick part of?' });
+    expect(en.answer).not.toMatch(/Kestwick — part of/);
+    if (en.status === 'answered') {
+      expect(en.answer).toBe('North Ward and South Ward — part of: Kestwick.');
+      expect(en.facts.map((f) => [f.subjectName, f.object])).toEqual([
+        ['North Ward', 'Kestwick'],
+        ['South Ward', 'Kestwick'],
+      ]);
+      expect(en.citations.map((c) => c.excerpt)).toEqual([
+        'North Ward · part of: Kestwick',
+        'South Ward · part of: Kestwick',
+      ]);
+    }
+    const zh = await pack.services.qa.ask({ question: '凯斯威克的所属城镇是哪里？' });
+    expect(zh.answer).not.toMatch(/^Kestwick的所属城镇/);
+    if (zh.status === 'answered') expect(zh.answer).toBe('North Ward和South Ward的所属城镇：Kestwick。');
+  });
+
+  it('says a forward fact as before', async () => {
+    const r = await pack.services.qa.ask({ question: 'What is North Ward part of?' });
+    expect(r.answer).toBe('North Ward — part of: Kestwick.');
+  });
+});
+
 describe('a list of members of the kind the question names', () => {
   const pack = usePack(TOWN);
 

@@ -64,7 +64,14 @@ export function composeGraphAnswer(a: GraphAnswer, lang: Language): string {
     return t.attribute(a.entity.name, label, withUnit(value, info, lang));
   }
   const names = [...new Set(a.related.map((n) => n.name))];
+  if (a.incoming) return t.relation(joinAnd(names, lang), label, a.entity.name);
   return t.relation(a.entity.name, label, names.join(t.sep));
+}
+
+/** "A、B和C" / "A, B and C": several subjects of one fact. */
+function joinAnd(names: string[], lang: Language): string {
+  const and = lang === 'zh' ? '和' : ' and ';
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(T[lang].sep)}${and}${names.at(-1)}`;
 }
 
 export function composeComparison(
