@@ -319,3 +319,52 @@ async function listed(services: Services, question: string): Promise<string[]> {
   expect(r.status, question).toBe('answered');
   return r.facts.map((f) => f.subjectName).sort();
 }
+
+// Customer centres, some walk-in; tariffs, two of them time-of-use. Prose in the descriptions only.
+const CENTRES = {
+  'schema.yaml': `types:
+  centre: { label: { zh: 客户中心, en: customer centre } }
+  tariff: { label: { zh: 套餐, en: tariff } }
+attributes:
+  access: { label: { zh: 到访方式, en: access } }
+`,
+  'things.csv': `id,type,name,aliases,description,access
+c-a,centre,Alder Centre,,You can open an account here.,walk-in
+c-b,centre,Birch Centre,,,by appointment only
+c-c,centre,Cedar Centre,,,walk-in
+t-1,tariff,分时电价 A,,,
+t-2,tariff,分时电价 B,,,
+t-3,tariff,固定电价,,,
+`,
+};
+
+describe('a list of a kind narrowed by the question’s own words', () => {
+  const pack = usePack(CENTRES);
+  const ask = (question: string) => pack.services.qa.ask({ question });
+
+  it('reads a kind named in the plural after "which/what" as a list, whatever else the customer says', async () => {
+    const r = await ask('Which customer centres does the company run?');
+    expect(r.status).toBe('answered');
+    for (const name of ['Alder Centre', 'Birch Centre', 'Cedar Centre']) expect(r.answer).toContain(name);
+    expect((await ask('Where are your customer centres?')).answer).toContain('Birch Centre');
+  });
+
+  it('lists only the members the question’s words pick out by their names or facts', async () => {
+    const walk = await ask('Which of your customer centres can I walk into?');
+    expect(walk.answer).toContain('Alder Centre');
+    expect(walk.answer).toContain('Cedar Centre');
+    expect(walk.answer).not.toContain('Birch Centre');
+    const zh = await ask('分时电价的套餐有哪几个？');
+    expect(zh.answer).toContain('分时电价 A');
+    expect(zh.answer).not.toContain('固定电价');
+    // A description's prose picks nobody out: "open" is the customer's verb here.
+    expect((await ask('Which customer centres can I open an account at?')).answer).toContain('Birch Centre');
+  });
+
+  it('lists nobody when asked for members that have what none of them has', async () => {
+    expect((await ask('哪些客户中心有充电桩？')).status).not.toBe('answered');
+    expect((await ask('Which customer centres have a cafe?')).status).not.toBe('answered');
+    // Not a list question: a plural kind inside a yes/no question.
+    expect((await ask('Can I get a flu jab at one of your customer centres?')).answer).not.toContain('Alder Centre');
+  });
+});

@@ -205,6 +205,7 @@ const TYPE_LIST_MAX = 50;
 export async function answerTypeList(
   question: string,
   input: Pick<SetInput, 'store' | 'index' | 'lang' | 't'>,
+  unexplained = '',
 ): Promise<SetCandidate | undefined> {
   const found = input.index.types.find(question);
   const named = new Map<string, GraphNode[]>();
@@ -220,14 +221,49 @@ export async function answerTypeList(
   if (!only) return undefined;
   const [typeId, items] = only;
   if (items.length === 0 || items.length > TYPE_LIST_MAX) return undefined;
+  const match = found.find((m) => m.ids.includes(typeId))!;
+  const picked = pickedOut(items, unexplained, matchKey(question), match.end);
+  if (!picked) return undefined;
   // Titled with the customer's own word for the kind ("branches"), not the schema's singular label,
   // unless that word is a whole question a pack listed as a synonym ("what short courses do you run").
-  const match = found.find((m) => m.ids.includes(typeId))!;
   const words = matchKey(question).slice(match.start, match.end);
   const label = input.index.schema.get(typeId)?.labels[input.lang];
   const title = label && /\b(what|which|do you)\b|哪|什么|有没有/.test(words) ? label : words;
-  return listCandidate(title, 'type', items, [], input);
+  return listCandidate(title, 'type', picked, [], input);
 }
+
+/**
+ * The members a list question's other words pick out by their names and facts ("Which customer centres
+ * can I walk into?": those whose facts say walk-in; "分时电价的套餐有哪几个": the time-of-use tariffs); a
+ * description's prose tells too much to pick by ("open" in "open one for a child"). A word every member has
+ * picks none out. A word no member has is the customer's own wording ("Which leisure centres does the
+ * council run?", "学校一共有哪几个宿舍"), unless the question asks for members that have it ("哪些停车区有
+ * 充电桩", "Which libraries have a café?"): then nobody is picked. Undefined when nobody is picked.
+ */
+function pickedOut(items: GraphNode[], unexplained: string, key: string, kindEnd: number): GraphNode[] | undefined {
+  const words = unexplained.split(' ').filter((w) => w.length >= 2);
+  if (words.length === 0) return items;
+  const texts = items.map((n) =>
+    matchKey([n.name, ...n.aliases, ...Object.values(n.attributes).map((a) => String(a.value))].join(' ')),
+  );
+  const has = (text: string, word: string) =>
+    /^[a-z0-9]+$/.test(word) ? new RegExp(`\\b${word.replace(/e?s$/, '')}`).test(text) : text.includes(word);
+  const after = key.slice(kindEnd);
+  const asksFor = (word: string) =>
+    /^[a-z0-9]+$/.test(word) ? FILTERING.test(after) && new RegExp(`\\b${word}\\b`).test(after) : after.includes(word);
+  const picking: string[] = [];
+  for (const w of words) {
+    const n = texts.filter((t) => has(t, w)).length;
+    if (n === 0 && asksFor(w)) return undefined;
+    if (n > 0 && n < items.length) picking.push(w);
+  }
+  const picked = items.filter((_, i) => picking.every((w) => has(texts[i]!, w)));
+  return picked.length ? picked : undefined;
+}
+
+/** A kind followed by what its members must have or do ("libraries have…", "stores that sell…"). */
+const FILTERING =
+  /^ (have|has|with|without|offer|offers|sell|sells|stock|stocks|provide|provides|accept|accepts|take|takes|that|which|where)\b(?! (you|we|i|they)\b)/;
 
 /** "续航最长的耳机是哪款": the member with the highest or lowest value of the asked attribute. */
 export async function answerExtreme(input: SetInput): Promise<SetCandidate | undefined> {

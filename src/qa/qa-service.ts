@@ -216,9 +216,9 @@ export function createQaService(deps: QaDeps) {
 
   async function collectCandidates(e: Evidence, out: Candidate[], index: KnowledgeIndex) {
     // Content beyond names, labels and question words: a list or a description would not answer it.
-    const unexplained = Boolean(unexplainedContent(e.rest.text, e.lang, index));
+    const unexplained = unexplainedContent(e.rest.text, e.lang, index);
     const sets = await setReadings(e, index, unexplained, { store, embedder, t });
-    const own = await entityReadings(e, index, unexplained, {
+    const own = await entityReadings(e, index, Boolean(unexplained), {
       store,
       t,
       synonyms: synonymCheck(e.lang),

@@ -126,3 +126,15 @@ export function asksKindOfLast(key: string, spans: readonly { start: number }[],
   const which = lang === 'zh' ? ZH_WHICH : EN_WHICH;
   return spans.every((s) => which.test(key.slice(0, s.start)));
 }
+
+/**
+ * "Which leisure centres…", "What libraries does the institute have?", "Where are your shops?": a kind
+ * named in the plural right after an interrogative (a word or two of its own between) asks for its members.
+ */
+export function namesKindsAsked(key: string, kinds: readonly { start: number; end: number }[]): boolean {
+  return kinds.some(
+    (m) =>
+      /[a-z]s$/.test(key.slice(m.start, m.end)) &&
+      /\b(which|what|where are)( [a-z]+){0,2} $/.test(key.slice(0, m.start)),
+  );
+}

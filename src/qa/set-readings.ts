@@ -6,7 +6,7 @@ import type { Candidate } from './candidate.js';
 import type { Evidence } from './evidence.js';
 import type { KnowledgeIndex } from './knowledge-index.js';
 import { residualOf } from './map-predicate.js';
-import { degreeWords, namesJoined } from './question-cues.js';
+import { degreeWords, namesJoined, namesKindsAsked } from './question-cues.js';
 import type { Thresholds } from './thresholds.js';
 import { asWritten } from './written-form.js';
 
@@ -18,13 +18,13 @@ export interface SetReadingDeps {
 
 /**
  * Sets: comparisons, extremes and lists over the entities the question names, or over a kind or a
- * shared name when it names none. `unexplained` is content beyond names, labels and question words,
- * which a list would not answer.
+ * shared name when it names none. `unexplained` is content beyond names, labels and question words:
+ * a list of a named group would not answer it, a list of a kind is narrowed by it.
  */
 export async function setReadings(
   e: Evidence,
   index: KnowledgeIndex,
-  unexplained: boolean,
+  unexplained: string,
   deps: SetReadingDeps,
 ): Promise<Candidate[]> {
   const { lang } = e;
@@ -45,10 +45,15 @@ export async function setReadings(
   };
   const push = (c: Candidate | undefined) => c && out.push(c);
   if (e.cues.compare && e.entities.length >= 2) push(await answerComparison(input));
-  if (e.cues.list && e.entities.length === 0 && !unexplained) push(await answerTypeList(e.question, input));
+  // A word several names share ("分时电价的套餐有哪几个") narrows the kind to those names.
   const shared = e.mentions.find((m) => m.via === 'partial' && m.candidates.length > 1);
-  if (e.cues.list && shared && e.entities.length === 0 && e.lexical.length === 0)
-    push(answerSharedName(asWritten(shared.text, e.question), shared.candidates, input));
+  const sharedList =
+    e.cues.list && shared && e.entities.length === 0 && e.lexical.length === 0
+      ? answerSharedName(asWritten(shared.text, e.question), shared.candidates, input)
+      : undefined;
+  const kindList = e.cues.list || namesKindsAsked(matchKey(e.question), index.types.find(e.question));
+  if (kindList && e.entities.length === 0 && !sharedList) push(await answerTypeList(e.question, input, unexplained));
+  push(sharedList);
   if ((e.cues.list || e.cues.superlative) && e.entities.length > 0) {
     if (e.cues.superlative) push(await answerExtreme(input));
     else if (!unexplained) push(await answerList(input));
