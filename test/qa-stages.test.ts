@@ -119,6 +119,11 @@ describe('question cues', () => {
     expect(detectCues('最新款的手机是哪个', 'zh').superlative).toBe(true);
     expect(detectCues('Which is lighter, the X1 or the X2?', 'en')).toMatchObject({ compare: true, direction: 'min' });
     expect(detectCues('Which courier ships my order?', 'en').compare).toBe(false);
+    // "Where is it cheaper, A or B?" and "Is A or B …er?" compare as "which" does.
+    expect(detectCues('Where is a swim cheaper, the Lido or the Hub?', 'en')).toMatchObject({ compare: true });
+    expect(detectCues('Is the X1 or the X2 lighter?', 'en')).toMatchObject({ compare: true, direction: 'min' });
+    expect(detectCues('Is it open later on Fridays?', 'en').compare).toBe(false);
+    expect(detectCues('Where is the nearest branch?', 'en').compare).toBe(false);
     expect(detectCues('What smartwatches do you sell?', 'en').list).toBe(true);
     expect(detectCues('What is the cheapest phone?', 'en')).toMatchObject({ superlative: true, direction: 'min' });
     // "The most I can …" is an amount's limit, as "最多能…" is.

@@ -22,8 +22,13 @@ const EN_LIST =
   /\b(which|what)\b.*\b(do you (sell|have|carry|offer|stock|run|provide|teach|hold)|are (available|on sale|there|offered)|can i (order|buy|get))\b|\blist\b|\bwhat (kinds?|types?) of\b/i;
 const ZH_COMPARE =
   /(哪个|哪款|哪一个|哪一款|哪台|哪部|哪家|谁)(的)?.{0,8}(更|比较|先)|比.{1,20}(更|还)|相比|对比|区别|哪个.{0,6}(长|短|大|小|高|低|轻|重|贵|便宜|多|少|快|慢|久)/;
-const EN_COMPARE =
-  /\b(which|who)\b.*\b(longer|bigger|larger|higher|heavier|more|greater|faster|newer|shorter|smaller|lower|lighter|less|fewer|slower|cheaper|older|better|worse|pricier|costlier|later|earlier|sooner|quicker|closer|nearer|farther|further)\b|\bcompare|\bversus\b|\bvs\.?\b|\bdifference between\b/i;
+const EN_COMPARATIVE =
+  'longer|bigger|larger|higher|heavier|more|greater|faster|newer|shorter|smaller|lower|lighter|less|fewer|slower|cheaper|older|better|worse|pricier|costlier|later|earlier|sooner|quicker|closer|nearer|farther|further';
+// "Which is …er", "Where is a swim cheaper, A or B?", "Is A or B lighter?".
+const EN_COMPARE = new RegExp(
+  `\\b(which|who|where)\\b.*\\b(${EN_COMPARATIVE})\\b|^(is|are|does|do|would|will)\\b.*\\bor\\b.*\\b(${EN_COMPARATIVE})\\b|\\bcompare|\\bversus\\b|\\bvs\\.?\\b|\\bdifference between\\b`,
+  'i',
+);
 // "最多/最高…" before a verb or noun is "at most" or an attribute's name ("最多能贷多少", "最高保多少钱",
 // "最高额度"), not the extreme of a set, which ends the phrase or goes on to what it picks ("最贵的", "最新款").
 const ZH_SUPER = /最(长|短|大|小|高|低|轻|重|贵|便宜|快|慢|久|新|早|多|少)(?=的|是|款|个|台|部|一|[？?。，,！!\s]|$)/;
