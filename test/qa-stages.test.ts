@@ -87,6 +87,19 @@ describe('name matcher (link stage)', () => {
     expect(plural.find('a smartwatch').map((h) => h.ids)).toEqual([['watches']]);
     expect(m.find('x1s')).toEqual([]); // a name ending in a digit takes no plural
   });
+  it('reads "-ies" plurals of names in a consonant and "-y", and the singular of such plural names', () => {
+    const kinds = createNameMatcher(
+      [
+        { text: 'library', id: 'library' },
+        { text: 'Deliveries', id: 'deliveries' },
+        { text: 'day', id: 'day' },
+      ],
+      { singulars: true },
+    );
+    expect(kinds.find('What libraries are there?').map((h) => h.ids)).toEqual([['library']]);
+    expect(kinds.find('How long does a delivery take?').map((h) => h.ids)).toEqual([['deliveries']]);
+    expect(kinds.find('three days').map((h) => h.ids)).toEqual([['day']]);
+  });
 });
 
 describe('typos', () => {

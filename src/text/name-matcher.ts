@@ -49,6 +49,9 @@ export function createNameMatcher(
     if (text.includes('&')) add(matchKey(text.replaceAll('&', ' and ')), text, id);
     // A plural name ("laptops") also stands for one of its kind ("the lightest laptop").
     if (opts.singulars) for (const singular of singularsOf(matchKey(text))) add(singular, text, id);
+    // "libraries" for "library": an -s after the name (see pluralEnd) cannot spell it.
+    const ies = iesPlural(matchKey(text));
+    if (ies) add(ies, text, id);
   }
 
   return {
@@ -92,10 +95,16 @@ function pluralEnd(key: string, start: number, end: number): number | undefined 
   return m ? end + m[0].length : undefined;
 }
 
-/** The key with its last English word made singular ("laptops" → "laptop", "watches" → "watch"). */
+/** The key with its last English word made singular ("laptops" → "laptop", "watches" → "watch", "libraries" → "library"). */
 function singularsOf(key: string): string[] {
   if (!/[a-z]{3}s$/.test(key) || /(ss|us|is)$/.test(key)) return [];
   const out = [key.slice(0, -1)];
   if (/(ch|sh|x|s|z)es$/.test(key)) out.push(key.slice(0, -2));
+  if (/[a-z][^aeiou]ies$/.test(key)) out.push(`${key.slice(0, -3)}y`);
   return out;
+}
+
+/** The plural of a key whose last English word ends in a consonant and -y ("library" → "libraries"). */
+function iesPlural(key: string): string | undefined {
+  return /[a-z]{2}[b-df-hj-np-tv-xz]y$/.test(key) ? `${key.slice(0, -1)}ies` : undefined;
 }
