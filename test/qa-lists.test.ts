@@ -193,6 +193,17 @@ describe('an attribute of two named entities that is no single number', () => {
     expect(zh.answer).toContain('08:30–22:00');
     expect(zh.answer).toContain('08:00–21:00');
   });
+
+  it('sets out the fact of each when the question asks for each, however alike', async () => {
+    const zh = await pack.services.qa.ask({ question: '北门店和南门店的营业时间分别是几点？' });
+    expect(zh.answer).toContain('08:30–22:00');
+    expect(zh.answer).toContain('08:00–21:00');
+    const en = await pack.services.qa.ask({
+      question: 'What points rate do the Gold member and the Diamond member each get?',
+    });
+    expect(en.answer).toContain('1.5 分');
+    expect(en.answer).toContain('2 分');
+  });
 });
 
 // Names of one kind that share a word, and a list question that asks for nothing about them.

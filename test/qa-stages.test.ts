@@ -137,6 +137,11 @@ describe('question cues', () => {
     expect(detectCues('Is the X1 or the X2 lighter?', 'en')).toMatchObject({ compare: true, direction: 'min' });
     expect(detectCues('Is it open later on Fridays?', 'en').compare).toBe(false);
     expect(detectCues('Where is the nearest branch?', 'en').compare).toBe(false);
+    // "分别", "各是多少", "each": the same fact of every thing named.
+    expect(detectCues('Fixed 12 和 Fixed 24 提前解约的费用各是多少？', 'zh').each).toBe(true);
+    expect(detectCues('两家店分别几点关门？', 'zh').each).toBe(true);
+    expect(detectCues('How much is each plan per month?', 'en').each).toBe(true);
+    expect(detectCues('X1 多少钱？', 'zh').each).toBe(false);
     expect(detectCues('What smartwatches do you sell?', 'en').list).toBe(true);
     expect(detectCues('What is the cheapest phone?', 'en')).toMatchObject({ superlative: true, direction: 'min' });
     // "The most I can …" is an amount's limit, as "最多能…" is.

@@ -99,10 +99,11 @@ export async function entityReadings(
   // when it cannot be compared as one number (a rule, a time span) or the comparison read another
   // attribute. One entity's fact alone would answer half the question.
   // Equal values set nothing apart ("次日达和标准快递，首重哪个贵": both 1 kg; the price is asked).
+  // Asked for each ("Fixed 12 和 Fixed 24 提前解约的费用各是多少"), both are said whatever they are.
   const id = read[0]?.graph.predicate.info.id;
   const same = read.filter((r) => r.graph.predicate.info.id === id);
   const values = new Set(same.map((r) => r.graph.facts.map((f) => String(f.object)).join('|')));
-  if (e.cues.compare && id && same.length >= 2 && values.size > 1) {
+  if (id && same.length >= 2 && ((e.cues.compare && values.size > 1) || e.cues.each)) {
     const graphs = same.map((r) => r.graph);
     const confidence = Math.min(...same.map((r) => r.confidence));
     out.push(

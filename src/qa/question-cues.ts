@@ -15,6 +15,8 @@ export interface QuestionCues {
   describe: boolean;
   /** "能…吗", "can I", "is it possible": a yes/no question about a rule. */
   yesNo: boolean;
+  /** "分别", "各是多少", "each", "both": wants the same fact of every thing named. */
+  each: boolean;
 }
 
 const ZH_LIST = /(哪些|哪几|有什么|都有啥|有啥|什么样的.*(产品|商品)?有|列出|清单|几款|几种|都卖)/;
@@ -35,6 +37,8 @@ const ZH_SUPER = /最(长|短|大|小|高|低|轻|重|贵|便宜|快|慢|久|新
 const ZH_DESCRIBE = /(是什么|是啥|介绍|是哪种|什么东西|怎么样|简介)/;
 const EN_DESCRIBE =
   /^(what|who) (is|are)\b(?!.*\b(of|for)\b)|\btell me about\b|\bdescribe\b|\bwhat's\b(?!.*\b(of|for)\b)/i;
+const ZH_EACH = /(分别|各自|各是|各为|各要|各需|各多少|各几)/;
+const EN_EACH = /\b(each|both|respectively)\b/i;
 const ZH_YESNO = /(能|可以|可否|能否|是否|会不会|能不能|可不可以|支持|有没有).*(吗|么|？|\?)?$|吗[？?]?$/;
 const EN_YESNO = /^(can|could|is|are|does|do|will|may|should|am)\b/i;
 
@@ -61,6 +65,7 @@ export function detectCues(question: string, lang: 'zh' | 'en'): QuestionCues {
       direction: ZH_MIN.test(q) ? 'min' : ZH_MAX.test(q) ? 'max' : undefined,
       describe: ZH_DESCRIBE.test(q),
       yesNo: ZH_YESNO.test(q),
+      each: ZH_EACH.test(q),
     };
   }
   const superlative = EN_SUPERLATIVE.test(q.replace(EN_AT_MOST, ' '));
@@ -71,6 +76,7 @@ export function detectCues(question: string, lang: 'zh' | 'en'): QuestionCues {
     direction: EN_MIN.test(q) ? 'min' : EN_MAX.test(q) ? 'max' : undefined,
     describe: EN_DESCRIBE.test(q),
     yesNo: EN_YESNO.test(q),
+    each: EN_EACH.test(q),
   };
 }
 
