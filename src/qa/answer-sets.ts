@@ -2,7 +2,7 @@ import type { GraphNode, GraphStore } from '../ports/graph-store.js';
 import { matchKey } from '../ports/text-normalize.js';
 import { composeComparison, composeExtreme, composeList } from './compose.js';
 import { members } from './graph-context.js';
-import type { KnowledgeIndex, SchemaItemInfo } from './knowledge-index.js';
+import { type KnowledgeIndex, namedKinds, type SchemaItemInfo } from './knowledge-index.js';
 import { mapPredicatesByMeaning, type PredicateMatch, type Residual } from './map-predicate.js';
 import type { QuestionCues } from './question-cues.js';
 import { baseResult, citeNode } from './result-parts.js';
@@ -105,19 +105,11 @@ export async function answerComparison(input: SetInput): Promise<SetCandidate | 
   };
 }
 
-/** Type keys of the kinds the question names beside its entities ("wards" in "What wards are there in Kestwick?"). */
-function askedKinds(index: KnowledgeIndex, residual: Residual): Set<string> {
-  const ids = index.types.find(residual.text).flatMap((m) => m.ids);
-  return new Set(ids.filter((id) => id.startsWith(TYPE)).map((id) => id.slice(TYPE.length)));
-}
-
-const TYPE = 'schema:type:';
-
 /** Members of the named group(s), of the kind the question names if any: a brand's products, a category's items, or both at once. */
 async function groupMembers(
   input: Pick<SetInput, 'store' | 'index' | 'residual' | 'entities' | 'joined'>,
 ): Promise<{ groups: GraphNode[]; items: GraphNode[] } | undefined> {
-  const asked = askedKinds(input.index, input.residual);
+  const asked = namedKinds(input.index, input.residual.text);
   const groups: GraphNode[] = [];
   let items: GraphNode[] | undefined;
   for (const e of input.entities.slice(0, 3)) {
@@ -143,7 +135,7 @@ export async function answerList(
   const { groups, items } = found;
   // "In which towns can I get Fibre 1 Gig?" names the kind it wants; the add-ons that point at the
   // plan are not of it.
-  const asked = askedKinds(input.index, input.residual);
+  const asked = namedKinds(input.index, input.residual.text);
   if (asked.size > 0 && !items.some((n) => asked.has(n.type))) return undefined;
   const join = input.joined ? (input.lang === 'zh' ? '和' : ' and ') : input.lang === 'zh' ? '的' : ' ';
   return listCandidate(groups.map((g) => g.name).join(join), 'member of', items, groups, input);

@@ -1,6 +1,6 @@
 import type { GraphNode, GraphStore } from '../ports/graph-store.js';
 import { choosePredicate, type PredicateQuestion } from './choose-predicate.js';
-import type { KnowledgeIndex, SchemaItemInfo } from './knowledge-index.js';
+import { type KnowledgeIndex, namedKinds, type SchemaItemInfo } from './knowledge-index.js';
 import { mapPredicatesByMeaning, type PredicateMatch, type SynonymCheck } from './map-predicate.js';
 import { type GraphAnswer, traverse } from './traverse.js';
 
@@ -38,13 +38,7 @@ export async function chainReading(
   const { store, index } = deps;
   const relations = (await deps.ownPredicates(entity)).filter((p) => p.item === 'relation');
   if (relations.length === 0) return undefined;
-  const kinds = new Set(
-    index.types
-      .find(question.text)
-      .flatMap((m) => m.ids)
-      .filter((id) => id.startsWith('schema:type:'))
-      .map((id) => id.slice('schema:type:'.length)),
-  );
+  const kinds = namedKinds(index, question.text);
   kinds.delete(entity.type);
   const named = new Set(question.labels.filter((p) => p.info.item === 'relation').map((p) => p.info.id));
   // Most questions name neither: no graph reads for them.

@@ -114,6 +114,14 @@ export function labelOf(info: SchemaItemInfo | undefined, key: string, language:
   return info?.labels[language] ?? info?.labels.zh ?? info?.labels.en ?? key.replace(/_/g, ' ');
 }
 
+/** Type keys of the kinds a text names by their labels or synonyms ("wards", "the office"). */
+export function namedKinds(index: KnowledgeIndex, text: string): Set<string> {
+  const ids = index.types.find(text).flatMap((m) => m.ids);
+  return new Set(ids.filter((id) => id.startsWith(TYPE_ID)).map((id) => id.slice(TYPE_ID.length)));
+}
+
+const TYPE_ID = 'schema:type:';
+
 /** A schema id of a relation the ingest adds for structure (see STRUCTURAL): never a predicate to map to. */
 export const isStructural = (schemaId: string) =>
   schemaId.startsWith('schema:relation:') && STRUCTURAL.has(schemaId.slice('schema:relation:'.length));
