@@ -1,4 +1,4 @@
-import type { GraphNode, GraphStore, TermHit } from '../ports/graph-store.js';
+import type { GraphNode, GraphRelationship, GraphStore, TermHit } from '../ports/graph-store.js';
 import { composeFallback, composeFaq, composeGraphAnswer, composePassage, composePath } from './compose.js';
 import { labelOf } from './knowledge-index.js';
 import { baseResult, citeNode } from './result-parts.js';
@@ -15,9 +15,6 @@ export interface Candidate {
   entities?: GraphNode[];
   predicate?: string;
 }
-
-/** The relation hops that made a policy apply to an entity (entity → category → policy). */
-export type ScopeHop = { from: string; type: string; to: string; source: string; location: string };
 
 /**
  * A comparison, extreme or list exists only when the question's grammar asked for one, so it
@@ -88,7 +85,8 @@ export function createCandidateBuilders(store: GraphStore) {
     confidence: number,
     lang: Language,
     entity?: GraphNode,
-    via: ScopeHop[] = [],
+    /** The relations that made the policy apply to the entity (entity → category → policy). */
+    via: GraphRelationship[] = [],
     relationLabel: (type: string) => string = (type) => type,
   ): Candidate {
     return {
